@@ -82,7 +82,9 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
         if is_boilerplate(para):
             continue
         # A short line without sentence punctuation that recurs is navigation, not prose.
-        if seen_short.get(para.lower(), 0) > 1 and not para.endswith((".", "?", "!", "\u201d", '"')):
+        if seen_short.get(para.lower(), 0) > 1 and not para.endswith(
+            (".", "?", "!", "\u201d", '"')
+        ):
             continue
         kept.append(para)
     removed = len(paras) - len(kept)

@@ -185,7 +185,9 @@ def read_parquet(path: Path, published: dt.date | None = None) -> Iterator[Artic
     for batch in parquet.iter_batches(batch_size=256, columns=columns):
         for record in batch.to_pylist():
             row += 1
-            yield article_from_record(record, f"{origin}:row {row}", f"{path.stem}-{row}", published)
+            yield article_from_record(
+                record, f"{origin}:row {row}", f"{path.stem}-{row}", published
+            )
 
 
 def article_from_record(
@@ -202,7 +204,9 @@ def article_from_record(
         return Reject(origin, errors.NO_TEXT_FIELD.format(origin=origin), doc_id)
     text = data["text"]
     if not isinstance(text, str):
-        return Reject(origin, f"{origin}: field 'text' is {type(text).__name__}, not a string", doc_id)
+        return Reject(
+            origin, f"{origin}: field 'text' is {type(text).__name__}, not a string", doc_id
+        )
     if not text.strip():
         return Reject(origin, errors.EMPTY_TEXT.format(origin=origin), doc_id)
     if "\x00" in text:
