@@ -1,0 +1,1047 @@
+"""The actor knowledge base: countries, organisations, people, metonyms, places and role nouns.
+
+:class:`KnowledgeBase` loads the bundled ``kb_*.tsv`` files and ``en_roles.tsv``
+once, plus any user dictionaries (dyads YAML/TSV, PETRARCH ``.actors`` and
+``.agents``), and indexes every name by its lower-cased token tuple so that a
+document is matched with one left-to-right pass of dict look-ups
+(:meth:`KnowledgeBase.scan`). :func:`interpret` turns the pieces found in one
+phrase into a :class:`Reading` (name, kind, country, sector, role); both
+:func:`resolve_phrase` and the in-document linker in :mod:`dyads.actors` use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .codes import legacy_countries
+from .errors import DataFileError
+from .places import locate
+from .resources import data_path, iter_lines, iter_tsv
+
+KB_FILES = ("kb_countries.tsv", "kb_metonyms.tsv", "kb_organisations.tsv", "kb_people.tsv")
+ROLES_FILE = "en_roles.tsv"
+KINDS = frozenset({"person", "organisation", "state", "group"})
+# Codes PLOVER puts in the country field for non-state actors; dyads keeps them as sectors.
+NON_STATE = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "MNC"}
+NON_STATE["ISM"] = "ISM"
+
+# Words before a title that change the office ("deputy foreign minister") or its tense.
+OFFICE_PREFIXES = frozenset(
+    {"deputy", "vice", "acting", "interim", "assistant", "junior", "associate", "under"}
+)
+FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
+# "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
+PATRON_SUFFIXES = (
+    "-backed",
+    "-supported",
+    "-sponsored",
+    "-funded",
+    "-allied",
+    "-aligned",
+    "-armed",
+    "-trained",
+)
+MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
+NEGATORS = frozenset({"pro", "anti", "non"})
+POSSESSIVE = frozenset({"'s", "'"})
+LINKING_WORDS = frozenset(
+    {
+        "of",
+        "in",
+        "at",
+        "from",
+        "for",
+        "near",
+        "throughout",
+        "across",
+        "inside",
+        "within",
+        "based",
+        "operating",
+        "living",
+    }
+)
+
+
+def norm(text: str) -> str:
+    """Return the look-up form of a token: lower case, straight apostrophes."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+@functools.cache
+def tokenizer():
+    """Return spaCy's English tokenizer alone (no model): the same splits as the pipeline."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def split_words(text: str) -> list[str]:
+    """Split a phrase into tokens exactly as the dyads pipeline would."""
+    return [t.text for t in tokenizer()(text) if not t.is_space]
+
+
+def parse_date(value: str, end: bool = False) -> dt.date | None:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial end date means its last day."""
+    value = value.strip()
+    if not value:
+        return None
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        raise ValueError(f"bad date {value!r}; use YYYY-MM-DD")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    month = int(parts[1])
+    if len(parts) == 2:
+        if not end:
+            return dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(year, month, int(parts[2]))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One named actor the KB knows: a state, organisation, person (one office) or place.
+
+    ``category`` says where it came from: country, metonym, organisation, person,
+    place or user. A person has one entry per office, bounded by ``start``/``end``.
+    """
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    category: str
+    role: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    gender: str | None = None
+    origin: str = ""
+
+    def holds(self, date: dt.date) -> bool:
+        """Return True when this entry's office covers ``date``."""
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role noun or title from ``en_roles.tsv`` (or a PETRARCH ``.agents`` file)."""
+
+    phrase: str
+    sector: str
+    kind: str
+    title: bool
+    cls: str | None
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One knowledge-base match in a token sequence: tokens ``start``–``end`` (exclusive).
+
+    ``what`` is ``name`` (``entries``), ``demonym`` (``country``) or ``role`` (``role``).
+    ``proper`` is False for a name matched in lower case (only lower-case aliases match so).
+    """
+
+    start: int
+    end: int
+    what: str
+    entries: tuple[Entry, ...] = ()
+    country: str | None = None
+    role: Role | None = None
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a phrase refers to, as far as its own words tell."""
+
+    text: str
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    role: str | None = None
+    entry: Entry | None = None
+    role_class: str | None = None
+    title: bool = False
+    plural: bool = False
+    former: bool = False
+    head: str = "none"  # name | role | demonym | none
+    head_start: int = 0
+    person_name: tuple[str, ...] = ()
+    modifiers: list[Entry] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready result of :func:`resolve_phrase`."""
+        return {
+            "text": self.text,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector,
+            "role": self.role,
+        }
+
+
+class _Loader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping (as ``__line__``)."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+_PETRARCH_CODE = re.compile(
+    r"\[\s*([A-Za-z~+\-#*]{3,})\s*([<>]?\s*\d{6,8})?\s*(?:-\s*(\d{6,8}))?\s*\]"
+)
+_SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+
+
+class KnowledgeBase:
+    """Indexed names, demonyms and role nouns, with the warnings raised while loading."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], list[Entry]] = {}
+        self.name_case: dict[tuple[str, ...], bool] = {}
+        self.demonyms: dict[tuple[str, ...], str] = {}
+        self.roles: dict[tuple[str, ...], Role] = {}
+        self.surnames: dict[str, list[Entry]] = {}
+        self.countries: dict[str, Entry] = {}
+        self.cameo: dict[str, str] = {}
+        self.capitals: set[tuple[str, ...]] = set()
+        self.warnings: list[str] = []
+        self.max_len = 1
+        self._seen: dict[tuple[str, str], str] = {}
+        self._user_keys: set[tuple[str, ...]] = set()
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(
+        cls,
+        extra_files: Iterable[str | Path] = (),
+        kb_files: Iterable[str | Path] | None = None,
+        roles_file: str | Path | None = None,
+    ) -> KnowledgeBase:
+        """Load the bundled knowledge base, then the user dictionaries over it.
+
+        Args:
+            extra_files: User dictionaries: dyads ``.yaml``/``.yml``, ``.tsv`` in the
+                ``kb_people``/``kb_organisations`` column formats, PETRARCH ``.actors``
+                and ``.agents`` files. Their entries override the bundled ones.
+            kb_files: KB tables to load instead of the bundled ``kb_*.tsv`` (tests).
+            roles_file: Role-noun table to load instead of ``en_roles.tsv`` (tests).
+
+        Raises:
+            DataFileError: A file is missing or has a malformed line (``file:line: cause``).
+        """
+        kb = cls()
+        kb.cameo.update(legacy_countries())
+        paths = (
+            [Path(p) for p in kb_files]
+            if kb_files is not None
+            else [data_path(n) for n in KB_FILES if (data_path_or_none(n)) is not None]
+        )
+        # Countries first: other tables check their country codes against them.
+        paths.sort(key=lambda p: 0 if "countries" in p.name else 1)
+        for path in paths:
+            kb._load_table(path, user=False)
+        kb._load_roles(Path(roles_file) if roles_file else data_path(ROLES_FILE))
+        for extra in extra_files:
+            kb.load_user_file(Path(extra))
+        return kb
+
+    def load_user_file(self, path: Path) -> None:
+        """Add a user dictionary; its entries replace the KB's entries of the same names."""
+        if not path.exists():
+            raise DataFileError(f"{path}: actor dictionary not found")
+        suffix = path.suffix.lower()
+        name = path.name.lower()
+        if suffix in (".yaml", ".yml"):
+            self._load_yaml(path)
+        elif suffix == ".tsv":
+            self._load_table(path, user=True)
+        elif name.endswith(".agents") or name.endswith(".agents.txt"):
+            self._load_agents(path)
+        elif name.endswith(".actors") or name.endswith(".actors.txt"):
+            self._load_actors(path)
+        else:
+            raise DataFileError(
+                f"{path}: unknown dictionary format; use .yaml, .tsv, .actors or .agents"
+            )
+
+    def _check_country(self, code: str, where: str) -> str | None:
+        code = code.strip().upper()
+        if not code:
+            return None
+        if code in self.countries or not self.countries:
+            return code
+        if code in self.cameo:
+            return self.cameo[code]
+        raise DataFileError(f"{where}: unknown country code {code!r}; use ISO 3166 alpha-3")
+
+    def _load_table(self, path: Path, user: bool) -> None:
+        header_checked = False
+        for number, row in iter_tsv(path):
+            where = f"{path.name}:{number}"
+            if not header_checked:
+                header_checked = True
+                if not ({"iso3", "phrase", "name"} & row.keys()):
+                    raise DataFileError(f"{where}: no 'name' column; see docs/data-files.md")
+            try:
+                if "phrase" in row:
+                    self._add_metonym(row, where, user)
+                elif "iso3" in row:
+                    self._add_country(row, where)
+                elif "role" in row and "start" in row:
+                    self._add_person(row, where, user)
+                else:
+                    self._add_organisation(row, where, user)
+            except ValueError as exc:
+                raise DataFileError(f"{where}: {exc}") from exc
+
+    def _add_country(self, row: dict[str, str], where: str) -> None:
+        iso3 = row["iso3"].upper()
+        if len(iso3) != 3 or not iso3.isalpha():
+            raise ValueError(f"bad iso3 code {row['iso3']!r}")
+        if not row.get("name"):
+            raise ValueError("empty name")
+        entry = Entry(row["name"], "state", iso3, None, "country", origin=where)
+        self._duplicate(("country", iso3), where)
+        self.countries[iso3] = entry
+        for cameo in _multi(row.get("cameo", "")):
+            self.cameo[cameo.upper()] = iso3
+        for alias in (row["name"], *_multi(row.get("aliases", ""))):
+            self._index_name(alias, entry)
+        for demonym in _multi(row.get("demonyms", "")):
+            key = self._key(demonym)
+            previous = self.demonyms.get(key)
+            if previous is not None and previous != iso3:
+                self.warnings.append(
+                    f"{where}: demonym {demonym!r} also names {previous}; the later entry wins"
+                )
+            self.demonyms[key] = iso3
+        # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
+        for capital in _multi(row.get("capital", "")):
+            key = self._key(capital)
+            self.capitals.add(key)
+            if key not in self.names:
+                seat = Entry(capital, "state", iso3, "GOV", "metonym", origin=where)
+                self._index_name(capital, seat)
+
+    def _add_metonym(self, row: dict[str, str], where: str, user: bool) -> None:
+        variants = _multi(row["phrase"])
+        if not variants:
+            raise ValueError("empty phrase")
+        country = self._check_country(row.get("iso3", ""), where)
+        kind = "state" if self._key(variants[0]) in self.capitals else "organisation"
+        sector = row.get("sector") or "GOV"
+        entry = Entry(variants[0], kind, country, sector, "metonym", origin=where)
+        for phrase in variants:
+            self._duplicate(("metonym", " ".join(self._key(phrase))), where)
+            self._index_name(phrase, entry, replace_all=True, user=user)
+
+    def _add_organisation(self, row: dict[str, str], where: str, user: bool) -> None:
+        name = row.get("name", "")
+        if not name:
+            raise ValueError("empty name")
+        kind = row.get("kind") or "organisation"
+        if kind not in KINDS:
+            raise ValueError(f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+        sector = row.get("sector") or None
+        country = self._check_country(row.get("country", ""), where)
+        if sector in ("IGO", "NGO", "IMG", "MNC", "ISM"):
+            country = None
+        entry = Entry(
+            name,
+            kind,
+            country,
+            sector,
+            "user" if user else "organisation",
+            role=row.get("role") or None,
+            start=parse_date(row.get("start", "")),
+            end=parse_date(row.get("end", ""), end=True),
+            origin=where,
+        )
+        self._duplicate(("organisation", name.lower()), where)
+        for alias in (name, *_multi(row.get("aliases", ""))):
+            self._index_name(alias, entry, replace_all=True, user=user)
+
+    def _add_person(self, row: dict[str, str], where: str, user: bool) -> None:
+        name = row.get("name", "")
+        if not name:
+            raise ValueError("empty name")
+        start = parse_date(row.get("start", ""))
+        end = parse_date(row.get("end", ""), end=True)
+        if start and end and end < start:
+            raise ValueError(f"end {row['end']} is before start {row['start']}")
+        gender = (row.get("gender") or "").lower() or None
+        if gender not in (None, "m", "f", "male", "female"):
+            raise ValueError(f"gender {row['gender']!r} is not m or f")
+        entry = Entry(
+            name,
+            "person",
+            self._check_country(row.get("country", ""), where),
+            row.get("sector") or None,
+            "user" if user else "person",
+            role=row.get("role") or None,
+            start=start,
+            end=end,
+            gender=gender[0] if gender else None,
+            origin=where,
+        )
+        self._duplicate(("person", f"{name.lower()}|{start}|{(entry.role or '').lower()}"), where)
+        aliases = (name, *_multi(row.get("aliases", "")))
+        for alias in aliases:
+            self._index_name(alias, entry, user=user)
+        for alias in aliases:
+            words = self._key(alias)
+            if len(words) >= 2 and words[-1][:1].isalpha():
+                bucket = self.surnames.setdefault(words[-1], [])
+                if user:
+                    bucket[:] = [e for e in bucket if e.name.lower() != name.lower()]
+                bucket.append(entry)
+
+    def _duplicate(self, key: tuple[str, str], where: str) -> bool:
+        previous = self._seen.get(key)
+        self._seen[key] = where
+        if previous is not None:
+            self.warnings.append(f"{where}: duplicate of {previous}; the later entry wins")
+            return True
+        return False
+
+    def _key(self, text: str) -> tuple[str, ...]:
+        return tuple(norm(w) for w in split_words(text))
+
+    def _index_name(
+        self, alias: str, entry: Entry, replace_all: bool = False, user: bool = False
+    ) -> None:
+        key = self._key(alias)
+        if not key:
+            return
+        self.max_len = max(self.max_len, len(key))
+        self.name_case[key] = self.name_case.get(key, False) or any(c.isupper() for c in alias)
+        bucket = self.names.setdefault(key, [])
+        if user and key not in self._user_keys:
+            # A user entry replaces whatever the KB says about this name.
+            bucket.clear()
+            self._user_keys.add(key)
+        if replace_all or entry.kind != "person":
+            bucket[:] = [e for e in bucket if e.name.lower() != entry.name.lower()]
+        bucket.append(entry)
+
+    def _load_roles(self, path: Path) -> None:
+        for number, row in iter_tsv(path):
+            where = f"{path.name}:{number}"
+            kind = row.get("kind", "")
+            if kind not in ("person", "group", "organisation"):
+                raise DataFileError(f"{where}: kind {kind!r} is not person, group or organisation")
+            if row.get("title") not in ("yes", "no"):
+                raise DataFileError(f"{where}: title must be yes or no")
+            if not row.get("phrase") or not row.get("sector"):
+                raise DataFileError(f"{where}: phrase and sector are required")
+            role = Role(
+                row["phrase"], row["sector"], kind, row["title"] == "yes", row["class"] or None
+            )
+            self._add_role(row["phrase"], role, where)
+            for plural in _multi(row.get("plural", "")):
+                kind = "group" if role.kind == "person" else role.kind
+                self._add_role(plural, replace(role, kind=kind, plural=True), where)
+
+    def _add_role(self, phrase: str, role: Role, where: str, user: bool = False) -> None:
+        key = self._key(phrase)
+        if not user:
+            self._duplicate(("role", " ".join(key)), where)
+        self.roles[key] = role
+        self.max_len = max(self.max_len, len(key))
+
+    # ------------------------------------------------------------------ user dictionaries
+
+    def _load_yaml(self, path: Path) -> None:
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            raise DataFileError(f"{path.name}{line}: malformed YAML ({exc.problem})") from exc
+        if isinstance(data, dict) and "actors" in data:
+            data = data["actors"]
+        if not isinstance(data, list):
+            raise DataFileError(f"{path.name}:1: expected a list of actor entries")
+        for item in data:
+            if not isinstance(item, dict):
+                raise DataFileError(f"{path.name}: every entry must be a mapping with a name")
+            where = f"{path.name}:{item.pop('__line__', '?')}"
+            unknown = set(item) - {
+                "name",
+                "aliases",
+                "kind",
+                "country",
+                "sector",
+                "role",
+                "start",
+                "end",
+                "gender",
+            }
+            if unknown:
+                raise DataFileError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+            if not item.get("name"):
+                raise DataFileError(f"{where}: entry has no name")
+            aliases = item.get("aliases") or []
+            row = {k: "" if v is None else str(v) for k, v in item.items() if k != "aliases"}
+            row["aliases"] = "|".join(aliases) if isinstance(aliases, list) else str(aliases)
+            kind = row.get("kind") or ("person" if row.get("role") else "organisation")
+            if kind not in KINDS:
+                raise DataFileError(
+                    f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}"
+                )
+            try:
+                if kind == "person":
+                    self._add_person(row, where, user=True)
+                else:
+                    row["kind"] = kind
+                    self._add_organisation(row, where, user=True)
+            except ValueError as exc:
+                raise DataFileError(f"{where}: {exc}") from exc
+
+    def _petrarch_code(self, code: str, where: str) -> tuple[str | None, str | None]:
+        code = code.upper().strip("~+ ")
+        head, rest = code[:3], code[3:6]
+        if head in NON_STATE:
+            return None, NON_STATE[head]
+        country = self.cameo.get(head) or (head if head in self.countries else None)
+        if country is None:
+            raise DataFileError(f"{where}: unknown country code {head!r} in [{code}]")
+        return country, (rest or None)
+
+    def _load_actors(self, path: Path) -> None:
+        """Read a PETRARCH/TABARI ``.actors`` dictionary (the subset in docs/actors.md)."""
+        current: dict[str, Any] | None = None
+        records: list[dict[str, Any]] = []
+        for number, raw in _petrarch_lines(path):
+            where = f"{path.name}:{number}"
+            line = raw.strip()
+            if line.startswith("+"):
+                if current is None:
+                    raise DataFileError(f"{where}: synonym before any actor")
+                current["aliases"].append(_petrarch_phrase(line[1:]))
+                continue
+            if line.startswith("["):
+                if current is None:
+                    raise DataFileError(f"{where}: code line before any actor")
+                current["codes"].extend(self._petrarch_codes(line, where))
+                continue
+            name, _, codes = line.partition("[")
+            if not name.strip():
+                raise DataFileError(f"{where}: no actor name before '['")
+            current = {
+                "name": _petrarch_phrase(name),
+                "aliases": [],
+                "codes": self._petrarch_codes("[" + codes, where) if codes else [],
+                "where": where,
+            }
+            records.append(current)
+        for record in records:
+            if not record["codes"]:
+                raise DataFileError(f"{record['where']}: actor has no [CODE]")
+            aliases = "|".join(record["aliases"])
+            for (country, sector), start, end in record["codes"]:
+                row = {
+                    "name": record["name"].title(),
+                    "aliases": aliases,
+                    "country": country or "",
+                    "sector": sector or "",
+                }
+                words = record["name"].split()
+                if len(words) >= 2 and country and sector != "IGO":
+                    row |= {"role": "", "start": start or "", "end": end or ""}
+                    self._add_person(row, record["where"], user=True)
+                else:
+                    self._add_organisation(row, record["where"], user=True)
+
+    def _petrarch_codes(
+        self, text: str, where: str
+    ) -> list[tuple[tuple[str | None, str | None], str | None, str | None]]:
+        found = []
+        for match in _PETRARCH_CODE.finditer(text):
+            code, first, second = match.groups()
+            start = end = None
+            if first and first.strip().startswith("<"):
+                end = _petrarch_date(first.strip("< "), where)
+            elif first and first.strip().startswith(">"):
+                start = _petrarch_date(first.strip("> "), where)
+            elif first:
+                start = _petrarch_date(first.strip(), where)
+                end = _petrarch_date(second, where) if second else None
+            if code.startswith("#") or code.startswith("-"):
+                continue  # "###"/"---": a discard code, nothing to index
+            found.append((self._petrarch_code(code, where), start, end))
+        if "[" in text and not found and "###" not in text and "---" not in text:
+            raise DataFileError(f"{where}: malformed code block {text.strip()!r}")
+        return found
+
+    def _load_agents(self, path: Path) -> None:
+        """Read a PETRARCH ``.agents`` dictionary: role nouns with ``[~SEC]`` codes."""
+        substitutions: dict[str, list[str]] = {}
+        for number, raw in _petrarch_lines(path):
+            where = f"{path.name}:{number}"
+            line = raw.strip()
+            sub = _SUBSTITUTION.match(line)
+            if sub:
+                substitutions[sub.group(1).upper()] = [
+                    w.strip().lower() for w in sub.group(2).split(",") if w.strip()
+                ]
+                continue
+            match = re.match(r"^([^\[{]+?)\s*(\{[^}]*\})?\s*\[\s*([^\]]+?)\s*\]", line)
+            if not match:
+                raise DataFileError(f"{where}: expected 'PHRASE {{PLURAL}} [~CODE]'")
+            phrase, plural, code = match.groups()
+            if "~" not in code:
+                raise DataFileError(f"{where}: agent code {code!r} needs '~'")
+            sector = code.replace("~", "").strip().upper()[:3]
+            if not sector.isalpha():
+                raise DataFileError(f"{where}: bad agent code {code!r}")
+            for form in _expand(phrase, substitutions, where):
+                role = Role(form, sector, "person", False, None)
+                self._add_role(form, role, where, user=True)
+                plurals = (
+                    [_petrarch_phrase(plural.strip("{}"))]
+                    if plural and plural.strip("{} ")
+                    else ([] if plural else [form + "s"])
+                )
+                for extra in plurals:
+                    self._add_role(extra, replace(role, kind="group", plural=True), where, True)
+
+    # ------------------------------------------------------------------ look-ups
+
+    def country_name(self, iso3: str | None) -> str | None:
+        """Return a country's name, or None."""
+        entry = self.countries.get(iso3 or "")
+        return entry.name if entry else None
+
+    def scan(self, words: Sequence[str]) -> list[Piece]:
+        """Find names, demonyms and role nouns in a token sequence, longest match first.
+
+        Names and demonyms must be capitalised in the text unless the KB spells
+        them in lower case; role nouns match in any case.
+        """
+        keys = [norm(w) for w in words]
+        pieces: list[Piece] = []
+        i, n = 0, len(keys)
+        while i < n:
+            found = None
+            for size in range(min(self.max_len, n - i), 0, -1):
+                key = tuple(keys[i : i + size])
+                piece = self._match(key, words[i], i, size)
+                if piece is not None:
+                    found = piece
+                    break
+            if found is None:
+                found = self._match_hyphenated(keys[i], words[i], i)
+            if found is not None:
+                pieces.append(found)
+                i = found.end
+            else:
+                i += 1
+        return pieces
+
+    def _match(self, key: tuple[str, ...], first: str, i: int, size: int) -> Piece | None:
+        cap = first[:1].isupper()
+        entries = self.names.get(key)
+        if entries and (cap or not self.name_case.get(key, True)):
+            return Piece(i, i + size, "name", tuple(entries))
+        country = self.demonyms.get(key)
+        if country and cap:
+            return Piece(i, i + size, "demonym", country=country)
+        role = self.roles.get(key)
+        if role is not None:
+            return Piece(i, i + size, "role", role=role)
+        return None
+
+    def _match_hyphenated(self, key: str, word: str, i: int) -> Piece | None:
+        """Match "U.S.-backed" or "Russian-led" by the part before the hyphen."""
+        if "-" not in key[1:] or not word[:1].isupper():
+            return None
+        for suffix in PATRON_SUFFIXES + MEMBER_SUFFIXES:
+            if key.endswith(suffix):
+                stem = (key[: -len(suffix)],)
+                piece = self._match(stem, word, i, 1)
+                if piece is None or piece.what == "role":
+                    return None
+                if suffix in PATRON_SUFFIXES:
+                    return Piece(i, i + 1, "patron")
+                return piece
+        return None
+
+    def pick(self, entries: Sequence[Entry], date: dt.date | None) -> tuple[Entry, bool]:
+        """Choose among a name's entries by date; return (entry, office is current).
+
+        Non-person entries win over people of the same name. For a person, the
+        office held on ``date`` (today when None) wins; else the latest office
+        that ended before it (reported as former); else the earliest future one.
+        """
+        others = [e for e in entries if e.kind != "person"]
+        if others:
+            return others[-1], True
+        day = date or dt.date.today()
+        current = [e for e in entries if e.holds(day)]
+        if current:
+            # Several concurrent offices: prefer the most recently taken one.
+            return max(current, key=lambda e: e.start or dt.date.min), True
+        past = [e for e in entries if e.end is not None and e.end < day]
+        if past:
+            return max(past, key=lambda e: e.end or dt.date.min), False
+        return min(entries, key=lambda e: e.start or dt.date.max), False
+
+    def person_by_surname(self, word: str, date: dt.date | None) -> list[Entry]:
+        """Return the distinct people whose last name is ``word``."""
+        bucket = self.surnames.get(norm(word), [])
+        by_name: dict[str, list[Entry]] = {}
+        for entry in bucket:
+            by_name.setdefault(entry.name, []).append(entry)
+        return [self.pick(group, date)[0] for group in by_name.values()]
+
+
+def data_path_or_none(name: str) -> Path | None:
+    """Return a bundled data file's path, or None while it does not exist yet."""
+    try:
+        return data_path(name)
+    except DataFileError:
+        return None
+
+
+def _multi(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _petrarch_lines(path: Path) -> Iterable[tuple[int, str]]:
+    """Yield the meaningful lines of a PETRARCH file, without comments."""
+    for number, line in iter_lines(path):
+        stripped = line.strip()
+        if stripped.startswith("<") or stripped.startswith("#"):
+            continue
+        for marker in (" #", "\t#", ";"):
+            cut = line.find(marker)
+            if cut >= 0:
+                line = line[:cut]
+        if line.strip():
+            yield number, line
+
+
+def _petrarch_phrase(text: str) -> str:
+    """Turn ``VLADIMIR_PUTIN_`` into ``vladimir putin``."""
+    return " ".join(text.replace("_", " ").split()).lower()
+
+
+def _petrarch_date(text: str, where: str) -> str:
+    text = text.strip()
+    if len(text) <= 7:
+        year = int(text[:2])
+        text = f"{2000 + year if year <= 30 else 1900 + year}{text[2:]}"
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError as exc:
+        raise DataFileError(f"{where}: bad date {text!r} in code block") from exc
+
+
+def _expand(phrase: str, substitutions: dict[str, list[str]], where: str) -> list[str]:
+    """Expand ``!MINST!_OF_FINANCE`` into one phrase per substitution word."""
+    forms = [_petrarch_phrase(phrase)]
+    for name in re.findall(r"!(\w+)!", phrase):
+        words = substitutions.get(name.upper())
+        if words is None:
+            raise DataFileError(f"{where}: substitution !{name}! is not defined")
+        marker = f"!{name.lower()}!"
+        forms = [f.replace(marker, w) for f in forms for w in words]
+    return [" ".join(f.split()) for f in forms]
+
+
+@functools.cache
+def default_kb() -> KnowledgeBase:
+    """Return the bundled knowledge base, loaded once per process."""
+    return KnowledgeBase.load()
+
+
+@functools.cache
+def kb_with(extra_files: tuple[str, ...]) -> KnowledgeBase:
+    """Return the bundled knowledge base plus user dictionaries, loaded once per set."""
+    return KnowledgeBase.load(extra_files) if extra_files else default_kb()
+
+
+# ---------------------------------------------------------------------- interpretation
+
+
+def interpret(
+    kb: KnowledgeBase,
+    words: Sequence[str],
+    pieces: Sequence[Piece],
+    date: dt.date | None = None,
+    label: str | None = None,
+    spaces: Sequence[bool] | None = None,
+) -> Reading:
+    """Read what a phrase refers to from the KB pieces found in it.
+
+    Args:
+        kb: The knowledge base the pieces came from.
+        words: The phrase's tokens.
+        pieces: :meth:`KnowledgeBase.scan` matches, with token offsets into ``words``.
+        date: Publication date, choosing office holders (today when None).
+        label: spaCy entity label of the phrase, when known (PERSON, ORG, GPE, NORP…).
+        spaces: Whether each token is followed by a space (all True when None).
+    """
+    keys = [norm(w) for w in words]
+    gaps = list(spaces) if spaces is not None else [True] * len(words)
+
+    def join(start: int, end: int) -> str:
+        return "".join(
+            w + (" " if gaps[i] else "") for i, w in enumerate(words[:end]) if i >= start
+        ).strip()
+
+    text = join(0, len(words))
+    # Cut trailing prepositional phrases ("rebels in Darfur"): they name a place, not the head.
+    cut = len(words)
+    if pieces:
+        for i in range(pieces[0].end, len(keys)):
+            if keys[i] in LINKING_WORDS and not any(p.start < i < p.end for p in pieces):
+                cut = i
+                break
+    core = [p for p in pieces if p.end <= cut and p.what != "patron"]
+    after = [p for p in pieces if p.start > cut]
+    possessed = {p.start for p in core if p.end < len(keys) and keys[p.end] in POSSESSIVE}
+    heads = [p for p in core if p.start not in possessed and p.what in ("name", "role")]
+    head = heads[-1] if heads else None
+    # "Foreign Minister Dubem Oniya": a title followed by capitalised words the KB does not know.
+    person_words: tuple[str, ...] = ()
+    if head is not None and head.what == "role" and head.role and head.role.title:
+        tail = words[head.end : cut]
+        if (
+            tail
+            and all(w[:1].isupper() for w in tail)
+            and not any(p.start >= head.end for p in core)
+        ):
+            person_words = tuple(tail)
+    former = any(k in FORMER for k in keys[: head.start if head else cut])
+    negated = {p.start for p in core if p.start > 0 and keys[p.start - 1] in NEGATORS}
+    negated |= {
+        p.start
+        for p in core
+        if p.start > 1 and keys[p.start - 1] == "-" and keys[p.start - 2] in NEGATORS
+    }
+
+    reading = Reading(
+        text=text, name=join(_det_count(words), len(words)), kind=None, country=None, sector=None
+    )
+    reading.former = former
+    if head is None:
+        _read_headless(kb, reading, words, keys, core, negated, label)
+    elif head.what == "name":
+        entry, current = kb.pick(head.entries, date)
+        reading.head, reading.head_start = "name", head.start
+        reading.entry = entry
+        reading.name = entry.name
+        reading.kind = entry.kind
+        reading.country = entry.country
+        reading.sector = entry.sector
+        reading.role = entry.role
+        titles = [p for p in core if p.what == "role" and p.end <= head.start and p.role.title]
+        if entry.kind == "person":
+            if titles:
+                reading.title = True
+                reading.role_class = titles[-1].role.cls
+                if not entry.role:
+                    reading.role = _role_text(words, keys, titles[-1])
+            if not current:
+                reading.former = True
+        if entry.category == "place" and entry.kind == "state":
+            reading.sector = "CVL"
+    else:
+        role = head.role
+        assert role is not None
+        reading.head, reading.head_start = "role", head.start
+        reading.sector = role.sector
+        reading.kind = role.kind
+        reading.plural = role.plural
+        reading.title = role.title
+        reading.role_class = role.cls
+        reading.role = _role_text(words, keys, head)
+        if person_words:
+            reading.kind = "person"
+            reading.person_name = person_words
+            reading.name = join(head.end, cut)
+        _apply_modifiers(kb, reading, core, head, negated, date)
+    if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
+        countries = [_piece_country(kb, piece, date) for piece in after]
+        found = next((c for c in countries if c), None)
+        if found is None:
+            # "rebels in Darfur": a place the KB does not name, from the gazetteer.
+            tail = [w for w in words[cut + 1 :] if w[:1].isupper()]
+            place = locate(" ".join(tail)) if tail else None
+            found = place.country if place is not None else None
+        reading.country = found
+    if reading.former:
+        if reading.role and not reading.role.lower().startswith("former"):
+            reading.role = f"former {reading.role}"
+        if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+            reading.sector = "ELI"
+    return reading
+
+
+def _det_count(words: Sequence[str]) -> int:
+    count = 0
+    while count < len(words) - 1 and norm(words[count]) in ("the", "a", "an"):
+        count += 1
+    return count
+
+
+def _strip_det(words: Sequence[str]) -> str:
+    start = 0
+    while start < len(words) - 1 and norm(words[start]) in ("the", "a", "an"):
+        start += 1
+    return " ".join(words[start:])
+
+
+def _role_text(words: Sequence[str], keys: Sequence[str], piece: Piece) -> str:
+    """Return the office as written, with a prefix such as "deputy" kept."""
+    start = piece.start
+    while start > 0 and keys[start - 1] in OFFICE_PREFIXES | {"-"}:
+        start -= 1
+    while start < piece.start and keys[start] == "-":
+        start += 1
+    return " ".join(w.lower() for w in words[start : piece.end])
+
+
+def _piece_country(kb: KnowledgeBase, piece: Piece, date: dt.date | None) -> str | None:
+    if piece.what == "demonym":
+        return piece.country
+    if piece.what == "name":
+        return kb.pick(piece.entries, date)[0].country
+    return None
+
+
+def _apply_modifiers(
+    kb: KnowledgeBase,
+    reading: Reading,
+    core: Sequence[Piece],
+    head: Piece,
+    negated: set[int],
+    date: dt.date | None,
+) -> None:
+    """Give a role noun the country (and organisation sector) of the words before it."""
+    for piece in reversed([p for p in core if p.end <= head.start]):
+        if piece.start in negated:
+            continue
+        if piece.what == "demonym" and reading.country is None:
+            reading.country = piece.country
+        elif piece.what == "name":
+            entry = kb.pick(piece.entries, date)[0]
+            reading.modifiers.append(entry)
+            if entry.kind == "organisation" and entry.category != "metonym":
+                # "Hezbollah fighters", "UN peacekeepers": the organisation decides.
+                if reading.kind in ("person", "group") and entry.sector:
+                    reading.sector = entry.sector
+                if reading.country is None:
+                    reading.country = entry.country
+                if entry.sector in NON_STATE.values():
+                    reading.country = None
+                    break
+            elif reading.country is None:
+                reading.country = entry.country
+
+
+def _read_headless(
+    kb: KnowledgeBase,
+    reading: Reading,
+    words: Sequence[str],
+    keys: Sequence[str],
+    core: Sequence[Piece],
+    negated: set[int],
+    label: str | None,
+) -> None:
+    """Read a phrase with no name or role head: a demonym, a possessive, a place, or nothing."""
+    demonyms = [p for p in core if p.what == "demonym" and p.start not in negated]
+    names = [p for p in core if p.what == "name"]
+    if demonyms:
+        last = demonyms[-1]
+        reading.head, reading.head_start = "demonym", last.start
+        reading.country = last.country
+        reading.kind = "group"
+        word = keys[last.end - 1]
+        # "Syrians", "the Palestinians": people of the country.
+        if word.endswith("s") and word != norm(kb.country_name(last.country) or "").split(" ")[-1]:
+            reading.plural = True
+            reading.sector = "CVL"
+        return
+    if names:
+        entry = kb.pick(names[-1].entries, None)[0]
+        reading.head, reading.head_start = "name", names[-1].start
+        reading.entry, reading.name, reading.kind = entry, entry.name, entry.kind
+        reading.country, reading.sector, reading.role = entry.country, entry.sector, entry.role
+        return
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps:
+        return
+    if label in (None, "GPE", "LOC", "ORG", "FAC"):
+        found = locate(_strip_det(words)) if len(caps) == len(words) - _det_count(words) else None
+        if found is not None and found.country:
+            reading.head = "name"
+            reading.name = found.name
+            reading.kind, reading.country, reading.sector = "state", found.country, "CVL"
+            reading.entry = Entry(found.name, "state", found.country, "CVL", "place")
+            return
+    if label == "PERSON":
+        reading.kind = "person"
+        reading.person_name = tuple(w for w in words if norm(w) not in POSSESSIVE)
+    elif label == "ORG":
+        reading.kind = "organisation"
+    elif label == "NORP":
+        reading.kind = "group"
+    elif label == "GPE":
+        reading.kind = "state"
+
+
+def resolve_phrase(
+    text: str, date: dt.date | None = None, kb: KnowledgeBase | None = None
+) -> dict[str, Any]:
+    """Resolve a stand-alone actor phrase to name, kind, country, sector and role.
+
+    Uses the same knowledge base and rules as in-document resolution, on the
+    phrase's own words (no parse, no context).
+
+    Args:
+        text: The phrase, e.g. ``"Russian officials"`` or ``"Chinese President Xi Jinping"``.
+        date: The date the phrase is read at (chooses office holders); today when None.
+        kb: Knowledge base to use; the bundled one by default.
+
+    Returns:
+        ``{"text", "name", "kind", "country", "sector", "role"}``; values are None when
+        the phrase does not tell.
+
+    Example:
+        >>> resolve_phrase("Russian officials")["country"]
+        'RUS'
+    """
+    kb = kb or default_kb()
+    tokens = [t for t in tokenizer()(text) if not t.is_space]
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    reading = interpret(kb, words, kb.scan(words), date, spaces=spaces)
+    if reading.kind is None and words and words[-1][:1].isupper():
+        # A capitalised name the KB does not know: guess a person only after a title.
+        reading.kind = None
+    result = reading.as_dict()
+    result["text"] = text
+    return result
