@@ -5,23 +5,61 @@ Interface used by the later stages (quotes, events):
 - :class:`Mention`: a token span (``start``/``end`` token indices, end-exclusive)
   that refers to actor number ``actor`` in :attr:`DocActors.actors`;
 - :class:`DocActors`: the actors of one Doc and a token → mention index.
+
+How (docs/actors.md has the long version):
+
+1. One pass of :meth:`~dyads.kb.KnowledgeBase.scan` over the tokens finds KB
+   names, demonyms and role nouns; spaCy's entities add names the KB lacks.
+2. Each actor head (the last token of a name, or a role noun heading its noun
+   phrase) becomes a mention spanning its noun phrase ("Russian President
+   Vladimir Putin", "the top U.S. diplomat"); a named possessor ("Putin's") is a
+   mention of its own. Third-person pronouns are mentions too.
+3. :func:`dyads.kb.interpret` reads each mention's words; then mentions are
+   linked in document order: same KB entry or surname → same person; a
+   definite title or nominal → the latest compatible actor; appositives merge
+   into the name they follow; a titled person without a country inherits one
+   from a single nationality among the group mentions just before; pronouns
+   go to the subject that is salient, or stay unlinked.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .kb import KnowledgeBase, Piece, Reading, interpret, kb_with, norm, person_by_name
+from .nlp import PUBLISHED
 from .records import Actor
 
-_LABEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_NP_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
+)
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_PLURAL = frozenset({"they", "them", "their", "themselves"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "dozens"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "--"}) | _QUOTES
+_FEMALE_ROLES = frozenset(
+    {"queen", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman"}
+)
+_MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
+# Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
+_CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
+# How many sentences back a definite nominal, pronoun or nationality may reach.
+_WINDOW = 3
 
 
 @dataclass(slots=True)
 class Mention:
-    """A span of tokens that refers to one actor."""
+    """A span of tokens that refers to one actor.
+
+    ``kind`` is ``name``, ``nominal`` or ``pronoun``.
+    """
 
     start: int
     end: int
@@ -51,40 +89,666 @@ class DocActors:
         mention = self.mention_at(token)
         return self.actors[mention.actor] if mention is not None else None
 
+    def mentions_of(self, actor: int) -> list[Mention]:
+        """Return the mentions of actor number ``actor``, in document order."""
+        return [m for m in self.mentions if m.actor == actor]
 
-def extract_actors(doc: Doc) -> DocActors:
-    """Return the actors of a parsed Doc with their mentions."""
-    found = DocActors()
-    by_name: dict[tuple[str, str], int] = {}
-    spans: dict[int, list[tuple[int, int]]] = {}
+
+@dataclass(slots=True)
+class _Cand:
+    """A mention found in the document, before linking."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # name | nominal | pronoun
+    sent: int
+    reading: Reading | None = None
+    quoted: bool = False
+    subject: bool = False
+    definite: bool = False
+    appositive: bool = False
+    actor: int = -1
+    word: str = ""
+
+
+@dataclass(slots=True)
+class _Chain:
+    """An actor being built: what its mentions say about it."""
+
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    role: str | None
+    role_class: str | None = None
+    entry_name: str | None = None
+    name_words: set[str] = field(default_factory=set)
+    name_len: int = 0
+    gender: str | None = None
+    plural: bool = False
+    role_key: str | None = None
+    cands: list[_Cand] = field(default_factory=list)
+
+
+def extract_actors(doc: Doc, kb: KnowledgeBase | None = None) -> DocActors:
+    """Return the actors of a parsed Doc with their mentions.
+
+    Args:
+        doc: A Doc parsed by the dyads pipeline (tagger, parser, NER).
+        kb: The knowledge base; the bundled one by default.
+    """
+    kb = kb or kb_with(())
+    date = doc.user_data.get(PUBLISHED)
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    words = [t.text for t in doc]
+    pieces = kb.scan(words)
+    cands = _find_mentions(doc, kb, pieces, date)
+    chains = _link(doc, kb, cands)
+    return _build(doc, chains, cands)
+
+
+# ---------------------------------------------------------------------- mentions
+
+
+def _quote_flags(doc: Doc) -> list[bool]:
+    """Mark the tokens inside quotation marks (a paragraph break closes a quote)."""
+    flags = [False] * len(doc)
+    inside = False
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            inside = False
+        elif text == "\u201c" or text == "\u00ab":
+            inside = True
+        elif text in ("\u201d", "\u00bb"):
+            inside = False
+        elif text == '"':
+            inside = not inside
+        else:
+            flags[token.i] = inside
+    return flags
+
+
+def _find_mentions(
+    doc: Doc, kb: KnowledgeBase, pieces: list[Piece], date: dt.date | None
+) -> list[_Cand]:
+    quoted = _quote_flags(doc)
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    piece_at: dict[int, Piece] = {}
+    for piece in pieces:
+        for i in range(piece.start, piece.end):
+            piece_at[i] = piece
+    ent_at: dict[int, Span] = {}
     for ent in doc.ents:
-        kind = _LABEL_KIND.get(ent.label_)
-        if kind is None:
+        if ent.label_ in _LABELS:
+            for i in range(ent.start, ent.end):
+                ent_at[i] = ent
+
+    # Heads: the last token of a name (KB piece or entity), or of a role noun.
+    heads: dict[int, tuple[int, str | None]] = {}  # head index → (name start, label)
+    for piece in pieces:
+        if piece.what in ("name", "demonym", "role"):
+            last = piece.end - 1
+            heads[last] = (piece.start, None)
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
             continue
-        key = (kind, ent.text.lower())
-        if key not in by_name:
-            by_name[key] = len(by_name)
-            found.actors.append(Actor(f"A{len(by_name)}", ent.text, kind, None, None, None, ()))
-            spans[by_name[key]] = []
-        n = by_name[key]
-        found.mentions.append(Mention(ent.start, ent.end, n, "name"))
-        spans[n].append((ent.start_char, ent.end_char))
-    found.actors = [
-        Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, tuple(spans[i]))
-        for i, a in enumerate(found.actors)
-    ]
+        end = ent.end
+        while end > ent.start + 1 and norm(doc[end - 1].text) in ("'s", "'"):
+            end -= 1
+        first = ent.start
+        while first < end - 1 and doc[first].lower_ == "the":
+            first += 1
+        last = end - 1
+        covering = piece_at.get(last)
+        if covering is not None and covering.what == "role" and covering.role.title:
+            continue  # "State" in "Secretary of State": part of a title
+        if any(i in piece_at and piece_at[i].what == "name" for i in range(first, end)):
+            # The KB knows a name here; let its piece decide, but keep spaCy's label.
+            kb_last = max(i for i in range(first, end) if i in piece_at)
+            kb_piece = piece_at[kb_last]
+            heads[kb_piece.end - 1] = (min(first, kb_piece.start), ent.label_)
+            continue
+        heads[last] = (first, ent.label_)
+
+    claimed: set[int] = set()
+    cands: list[_Cand] = []
+    for head_i in sorted(heads):
+        if head_i in claimed:
+            continue
+        name_start, label = heads[head_i]
+        token = doc[head_i]
+        piece = piece_at.get(head_i)
+        is_role = piece is not None and piece.what == "role" and head_i == piece.end - 1
+        if not _is_actor_head(token, piece, is_role, label, heads, piece_at):
+            continue
+        start, reading_start = _np_start(doc, token, name_start, heads, piece_at)
+        end = head_i + 1
+        # "the president of Armenia": take a following "of <name>" into the phrase.
+        if is_role and end + 1 < len(doc) and doc[end].lower_ == "of":
+            nxt = piece_at.get(end + 1) or piece_at.get(end + 2)
+            if nxt is not None and nxt.what == "name" and nxt.end - end <= 4:
+                end = nxt.end
+        if any(i in claimed for i in range(start, end)):
+            start = max([i + 1 for i in range(start, end) if i in claimed] + [start])
+            if start > head_i:
+                continue
+        span_words = [t.text for t in doc[reading_start:end]]
+        spaces = [bool(t.whitespace_) for t in doc[reading_start:end]]
+        local = [
+            Piece(
+                p.start - reading_start, p.end - reading_start, p.what, p.entries, p.country, p.role
+            )
+            for p in pieces
+            if p.start >= reading_start and p.end <= end
+        ]
+        reading = interpret(kb, span_words, local, date, label=label, spaces=spaces)
+        if reading.kind is None and reading.country is None and reading.sector is None:
+            continue
+        if label == "PERSON" and reading.entry is None and not reading.person_name:
+            reading.kind = "person"
+        if (
+            reading.entry is None
+            and label in ("PERSON", "ORG")
+            and reading.kind
+            in (
+                None,
+                "person",
+                "organisation",
+            )
+        ):
+            names = [t.text for t in doc[name_start : head_i + 1] if t.text[:1].isupper()]
+            person_by_name(kb, reading, names, date)
+        first_word = doc[reading_start].lower_
+        cand = _Cand(
+            start,
+            end,
+            head_i,
+            "nominal" if is_role and reading.head == "role" else "name",
+            sent_of[head_i],
+            reading,
+            quoted=quoted[head_i],
+            subject=token.dep_ in ("nsubj", "nsubjpass"),
+            definite=first_word in ("the", "this", "that") or doc[start].dep_ == "poss",
+            appositive=token.dep_ == "appos",
+        )
+        if cand.kind == "nominal" and reading.person_name:
+            cand.kind = "name"
+        cands.append(cand)
+        claimed.update(range(start, end))
+    for token in doc:
+        lower = token.lower_
+        pronoun = lower in _MALE or lower in _FEMALE or lower in _PLURAL
+        if pronoun and token.i not in claimed and token.pos_ == "PRON":
+            cands.append(
+                _Cand(
+                    token.i,
+                    token.i + 1,
+                    token.i,
+                    "pronoun",
+                    sent_of[token.i],
+                    quoted=quoted[token.i],
+                    subject=token.dep_ in ("nsubj", "nsubjpass"),
+                    word=lower,
+                )
+            )
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _is_actor_head(
+    token: Token,
+    piece: Piece | None,
+    is_role: bool,
+    label: str | None,
+    heads: dict[int, tuple[int, str | None]],
+    piece_at: dict[int, Piece],
+) -> bool:
+    """Decide whether a name or role noun heads an actor mention here."""
+    if is_role and piece is not None and piece.role is not None and piece.role.title:
+        nxt = token.doc[piece.end] if piece.end < len(token.doc) else None
+        if (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and (nxt.ent_type_ == "PERSON" or nxt.i in heads or nxt.i in piece_at)
+        ):
+            return False  # "Secretary of State Mike Pompeo": the title belongs to the name
+    if is_role:
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+            return False
+        if token.pos_ == "ADJ" and token.dep_ not in ("nsubj", "dobj", "pobj", "conj", "appos"):
+            return False
+        if token.dep_ in ("compound", "amod", "nmod"):
+            # "press conference", "army base": a modifier, unless it has words of its own
+            # ("an Assad regime offensive") or modifies another actor noun.
+            governor = token.head
+            if governor.i in heads and governor.i != token.i:
+                return False
+            return any(c.dep_ in ("compound", "det", "poss", "amod") for c in token.lefts)
+        return True
+    if piece is not None and piece.what == "demonym":
+        # "Russian" before a noun is a modifier; "the Russians", "Syrians" are actors.
+        return token.dep_ not in ("amod", "compound", "nmod") and token.pos_ != "ADJ"
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.i != token.i:
+        governor = token.head
+        if governor.i in heads or governor.i in piece_at:
+            return False  # part of a bigger actor phrase ("U.S. officials", "Assad regime")
+        if label in ("GPE", "NORP", "LOC") or (piece is not None and label is None):
+            entries = piece.entries if piece is not None else ()
+            # "the Syria crisis": a place as modifier is no actor; a person or body still is.
+            return bool(entries) and entries[0].kind in ("person", "organisation")
+    # "U.N.-led", "U.S.-backed": an adjective, not an actor.
+    return not ("-" in token.text[1:] and token.pos_ == "ADJ")
+
+
+def _np_start(
+    doc: Doc,
+    token: Token,
+    name_start: int,
+    heads: dict[int, tuple[int, str | None]],
+    piece_at: dict[int, Piece],
+) -> tuple[int, int]:
+    """Return (mention start, reading start) of the noun phrase a head token ends.
+
+    The reading start takes in a named possessor ("Putin's advisers") for its
+    country; the mention itself starts after it, the possessor being its own mention.
+    """
+    start = min(name_start, token.i)
+    for child in token.lefts:
+        if child.dep_ in _NP_DEPS:
+            start = min(start, child.left_edge.i)
+    sent_start = token.sent.start
+    start = max(start, sent_start)
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].text in _BOUNDARIES or "\n" in doc[i].text:
+            start = i + 1
+            break
+    reading_start = start
+    mention_start = start
+    for i in range(start, token.i):
+        if norm(doc[i].text) in ("'s", "'") and doc[i].dep_ == "case":
+            possessor = doc[i - 1] if i > 0 else None
+            if possessor is not None and (possessor.i in heads or possessor.i in piece_at):
+                piece = piece_at.get(possessor.i)
+                if piece is None or piece.what == "name":
+                    mention_start = i + 1
+    return mention_start, reading_start
+
+
+# ---------------------------------------------------------------------- linking
+
+
+def _role_class(kb: KnowledgeBase, role: str | None) -> str | None:
+    if not role:
+        return None
+    words = tuple(norm(w) for w in role.split())
+    for size in range(len(words), 0, -1):
+        found = kb.roles.get(words[-size:])
+        if found is not None:
+            return found.cls
+    return None
+
+
+def _deputy(role: str | None) -> bool:
+    return bool(role) and role.split()[0].lower() in ("deputy", "vice", "assistant", "junior")
+
+
+def _classes_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return b in _CLASS_ALIASES.get(a, {a})
+
+
+def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
+    r = cand.reading
+    assert r is not None
+    chain = _Chain(
+        name=r.name,
+        kind=r.kind,
+        country=r.country,
+        sector=r.sector,
+        role=r.role,
+        role_class=r.role_class or _role_class(kb, r.role),
+        entry_name=r.entry.name if r.entry is not None and r.entry.category != "place" else None,
+        plural=r.plural,
+    )
+    if r.entry is not None and r.entry.kind == "person":
+        chain.gender = r.entry.gender
+    if r.role and r.role.split()[-1] in _FEMALE_ROLES:
+        chain.gender = "f"
+    elif r.role and r.role.split()[-1] in _MALE_ROLES:
+        chain.gender = "m"
+    if r.kind == "person" and (r.person_name or (r.entry is not None and r.entry.kind == "person")):
+        chain.name_words = set(norm(r.entry.name if r.entry else " ".join(r.person_name)).split())
+        chain.name_len = len(r.person_name) if r.person_name else len(chain.name_words)
+        if r.entry is None:
+            chain.name = " ".join(r.person_name)
+    if cand.kind == "nominal":
+        chain.role_key = r.role
+    return chain
+
+
+def _link(doc: Doc, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Chain]:
+    chains: list[_Chain] = []
+    by_entry: dict[str, int] = {}
+    by_text: dict[tuple[str, str | None], int] = {}
+
+    def attach(cand: _Cand, n: int) -> None:
+        cand.actor = n
+        chains[n].cands.append(cand)
+
+    def new(cand: _Cand) -> int:
+        chains.append(_new_chain(kb, cand))
+        attach(cand, len(chains) - 1)
+        return len(chains) - 1
+
+    for cand in cands:
+        if cand.kind == "pronoun":
+            continue
+        r = cand.reading
+        assert r is not None
+        if cand.kind == "name":
+            if r.entry is None or r.entry.category == "place":
+                n = _same_person(chains, r, doc, cand)
+                if n is not None:
+                    attach(cand, n)
+                    _merge(chains[n], r)
+                    continue
+            if r.entry is not None and r.entry.name in by_entry and r.entry.category != "place":
+                n = by_entry[r.entry.name]
+                attach(cand, n)
+                _merge(chains[n], r)
+                continue
+            n = _same_person(chains, r, doc, cand)
+            if n is None and r.kind != "person":
+                n = by_text.get((norm(r.name), r.kind))
+            if n is None:
+                n = new(cand)
+            else:
+                attach(cand, n)
+                _merge(chains[n], r)
+            if r.entry is not None and r.entry.category != "place":
+                by_entry.setdefault(r.entry.name, n)
+            if r.kind != "person":
+                by_text.setdefault((norm(r.name), r.kind), n)
+        else:
+            # An appositive nominal names the person it follows (linked below), nobody earlier.
+            n = None if cand.appositive else by_text.get((norm(r.name), r.kind))
+            if n is None and not cand.appositive:
+                n = _antecedent(chains, cand, kb)
+            if n is None:
+                n = new(cand)
+                by_text.setdefault((norm(r.name), r.kind), n)
+            else:
+                attach(cand, n)
+    _appositives(doc, kb, cands, chains)
+    _nationality_from_context(cands, chains)
+    _pronouns(cands, chains)
+    return chains
+
+
+def _merge(chain: _Chain, r: Reading) -> None:
+    """Fill what a chain does not know yet from another of its mentions."""
+    chain.country = chain.country or r.country
+    chain.sector = chain.sector or r.sector
+    if r.role and not chain.role:
+        chain.role = r.role
+        chain.role_class = r.role_class
+    if r.person_name and len(r.person_name) > chain.name_len and r.entry is None:
+        chain.name = " ".join(r.person_name)
+        chain.name_len = len(r.person_name)
+        chain.name_words |= {norm(w) for w in r.person_name}
+
+
+def _same_person(chains: list[_Chain], r: Reading, doc: Doc, cand: _Cand) -> int | None:
+    """Find the person an unknown name (or a surname tagged ORG/GPE) repeats."""
+    words = {norm(w) for w in r.person_name} if r.person_name else set()
+    if not words and r.entry is None:
+        text = doc[cand.head].text
+        if text[:1].isupper() and cand.end - cand.start <= 2:
+            words = {norm(text)}
+    if not words:
+        return None
+    for n in range(len(chains) - 1, -1, -1):
+        chain = chains[n]
+        if chain.kind != "person" or not chain.name_words:
+            continue
+        if words <= chain.name_words or (
+            r.entry is None and chain.name_words <= words and chain.entry_name is None
+        ):
+            if r.entry is not None and chain.entry_name not in (None, r.entry.name):
+                continue
+            if r.kind not in (None, "person"):
+                r.kind = "person"
+                r.country, r.sector = chain.country, chain.sector
+            return n
+    return None
+
+
+def _antecedent(chains: list[_Chain], cand: _Cand, kb: KnowledgeBase) -> int | None:
+    """Link a definite nominal to the latest compatible actor, or to none."""
+    r = cand.reading
+    assert r is not None
+    if not cand.definite and not r.plural:
+        return None
+    found: list[int] = []
+    for n in range(len(chains) - 1, -1, -1):
+        chain = chains[n]
+        last = chain.cands[-1]
+        if cand.sent - last.sent > _WINDOW * 3:
+            continue
+        if r.country and chain.country and r.country != chain.country:
+            continue
+        if r.country and not chain.country:
+            continue
+        if r.kind == "person" and not r.plural:
+            if chain.kind != "person" or chain.plural:
+                continue
+            if not _classes_match(r.role_class, chain.role_class):
+                continue
+            if _deputy(r.role) != _deputy(chain.role):
+                continue
+            found.append(n)
+        elif chain.role_key and chain.role_key == r.role and chain.plural == r.plural:
+            found.append(n)
+    if not found:
+        return None
+    if len(found) > 1 and not r.country:
+        # Two presidents in play and "the president" gives no country: leave it unlinked.
+        distinct = {chains[n].entry_name or chains[n].name for n in found}
+        if len(distinct) > 1 and r.kind == "person":
+            return None
+    return found[0]
+
+
+def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Merge "X, the State Department's top diplomat" and "X, one of Y's advisers" into X."""
+    by_head = {c.head: c for c in cands if c.reading is not None}
+    for cand in cands:
+        if cand.kind != "name" or cand.reading is None or chains[cand.actor].kind != "person":
+            continue
+        for token in doc[cand.head].rights:
+            if token.dep_ != "appos":
+                continue
+            target = by_head.get(token.i)
+            group = False
+            if target is None and (token.lower_ in ("one", "some", "two") or token.pos_ == "NUM"):
+                for prep in token.rights:
+                    if prep.lower_ == "of":
+                        for obj in prep.rights:
+                            target = by_head.get(obj.i)
+                group = True
+            if target is None or target.reading is None or target.kind == "pronoun":
+                continue
+            chain = chains[cand.actor]
+            r = target.reading
+            if not group and r.kind == "person" and not r.plural:
+                # The appositive is another name for X: move its mention over.
+                old = chains[target.actor]
+                if target in old.cands and len(old.cands) == 1:
+                    old.cands.remove(target)
+                    target.actor = cand.actor
+                    chain.cands.append(target)
+            chain.country = chain.country or r.country
+            if chain.entry_name is None or not chain.role:
+                role = r.role
+                if group and role and role.endswith("s"):
+                    role = role[:-1]
+                chain.role = chain.role or role
+                chain.sector = chain.sector or r.sector
+                chain.role_class = chain.role_class or r.role_class
+
+
+def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Give a titled person with no country the one nationality of the groups just before."""
+    for chain in chains:
+        if chain.kind != "person" or chain.country or not chain.role or not chain.cands:
+            continue
+        first = chain.cands[0]
+        countries: set[str] = set()
+        excluded: set[str] = set()
+        for cand in cands:
+            if cand.start >= first.start and cand.sent == first.sent and not cand.quoted:
+                break
+            if cand.sent < first.sent - _WINDOW + 1 or cand.reading is None:
+                continue
+            if cand.start >= first.start and cand.sent > first.sent:
+                break
+            r = cand.reading
+            if cand.quoted:
+                # "our U.S. counterparts" in the speaker's own words: not the speaker's country.
+                if r.country and r.role and "counterpart" in r.role:
+                    excluded.add(r.country)
+                continue
+            if r.kind == "group" and r.plural and r.country and r.sector == chain.sector:
+                countries.add(r.country)
+        countries -= excluded
+        if len(countries) == 1:
+            chain.country = countries.pop()
+
+
+def _pronouns(cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Link he/she/they to a salient antecedent; leave them out when in doubt."""
+    persons = [c for c in cands if c.kind != "pronoun" and c.actor >= 0]
+    for cand in cands:
+        if cand.kind != "pronoun":
+            continue
+        if cand.word in _PLURAL:
+            if cand.quoted:
+                continue
+            cand.actor = _plural_antecedent(persons, chains, cand)
+        else:
+            want = "m" if cand.word in _MALE else "f"
+            cand.actor = _person_antecedent(persons, chains, cand, want)
+        if cand.actor >= 0:
+            chains[cand.actor].cands.append(cand)
+
+
+def _person_antecedent(persons: list[_Cand], chains: list[_Chain], cand: _Cand, want: str) -> int:
+    def fits(c: _Cand) -> bool:
+        chain = chains[c.actor]
+        return (
+            chain.kind == "person"
+            and not chain.plural
+            and chain.gender in (None, want)
+            and c.start < cand.start
+        )
+
+    same = [c for c in persons if c.sent == cand.sent and fits(c)]
+    subjects = [c for c in same if c.subject]
+    if subjects:
+        return subjects[-1].actor
+    if same and not cand.subject:
+        actors = {c.actor for c in same}
+        if len(actors) == 1:
+            return same[-1].actor
+    for back in range(1, _WINDOW):
+        sent = [c for c in persons if c.sent == cand.sent - back and fits(c)]
+        if not sent:
+            continue
+        subjects = [c for c in sent if c.subject and not c.quoted]
+        if subjects:
+            return subjects[0].actor
+        actors = {c.actor for c in sent}
+        return sent[-1].actor if len(actors) == 1 else -1
+    return -1
+
+
+def _plural_antecedent(persons: list[_Cand], chains: list[_Chain], cand: _Cand) -> int:
+    for back in range(0, 2):
+        sent = [
+            c
+            for c in persons
+            if c.sent == cand.sent - back
+            and c.start < cand.start
+            and not c.quoted
+            and chains[c.actor].plural
+            and chains[c.actor].kind in ("group", "organisation")
+        ]
+        actors = {c.actor for c in sent}
+        if len(actors) == 1:
+            return sent[-1].actor
+        subjects = {c.actor for c in sent if c.subject}
+        if len(subjects) == 1:
+            return subjects.pop()
+        if len(actors) > 1:
+            return -1
+    return -1
+
+
+# ---------------------------------------------------------------------- output
+
+
+def _build(doc: Doc, chains: list[_Chain], cands: list[_Cand]) -> DocActors:
+    found = DocActors()
+    number: dict[int, int] = {}
+    for n, chain in enumerate(chains):
+        if not chain.cands:
+            continue
+        number[n] = len(found.actors)
+        spans = tuple(
+            sorted(
+                (doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text))
+                for c in chain.cands
+            )
+        )
+        kind = chain.kind if chain.kind in ("person", "organisation", "state", "group") else "group"
+        found.actors.append(
+            Actor(
+                f"A{len(found.actors) + 1}",
+                chain.name,
+                kind,
+                chain.country,
+                chain.sector,
+                chain.role,
+                spans,
+            )
+        )
+    for cand in cands:
+        if cand.actor in number:
+            found.mentions.append(Mention(cand.start, cand.end, number[cand.actor], cand.kind))
     found.index()
     return found
 
 
 class ActorLinker:
-    """spaCy component: sets ``doc._.dyads_actors``."""
+    """spaCy component: sets ``doc._.dyads_actors``.
+
+    The knowledge base (bundled files plus ``actor_files``) is loaded once, when
+    the component is made.
+    """
 
     def __init__(self, actor_files: Iterable[str] = ()) -> None:
-        self.actor_files = tuple(actor_files)
+        self.actor_files = tuple(str(f) for f in actor_files)
+        self.kb = kb_with(self.actor_files)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dyads_actors = extract_actors(doc)
+        doc._.dyads_actors = extract_actors(doc, self.kb)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

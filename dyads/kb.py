@@ -206,7 +206,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 _PETRARCH_CODE = re.compile(
-    r"\[\s*([A-Za-z~+\-#*]{3,})\s*([<>]?\s*\d{6,8})?\s*(?:-\s*(\d{6,8}))?\s*\]"
+    r"\[\s*([A-Za-z~+\-#*]{3,})\s*([<>]?\s*\d{6,8})?\s*(?:-\s*(\d{6,8})?)?\s*\]"
 )
 _SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 
@@ -404,7 +404,10 @@ class KnowledgeBase:
             gender=gender[0] if gender else None,
             origin=where,
         )
-        self._duplicate(("person", f"{name.lower()}|{start}|{(entry.role or '').lower()}"), where)
+        if self._duplicate(
+            ("person", f"{name.lower()}|{start}|{(entry.role or '').lower()}"), where
+        ):
+            self._drop_person(entry)
         aliases = (name, *_multi(row.get("aliases", "")))
         for alias in aliases:
             self._index_name(alias, entry, user=user)
@@ -415,6 +418,20 @@ class KnowledgeBase:
                 if user:
                     bucket[:] = [e for e in bucket if e.name.lower() != name.lower()]
                 bucket.append(entry)
+
+    def _drop_person(self, entry: Entry) -> None:
+        """Remove an earlier row for the same person and office (a duplicate's later row wins)."""
+
+        def same(e: Entry) -> bool:
+            return (e.kind, e.name.lower(), e.start, (e.role or "").lower()) == (
+                "person",
+                entry.name.lower(),
+                entry.start,
+                (entry.role or "").lower(),
+            )
+
+        for bucket in (*self.names.values(), *self.surnames.values()):
+            bucket[:] = [e for e in bucket if not same(e)]
 
     def _duplicate(self, key: tuple[str, str], where: str) -> bool:
         previous = self._seen.get(key)
@@ -455,7 +472,12 @@ class KnowledgeBase:
             if not row.get("phrase") or not row.get("sector"):
                 raise DataFileError(f"{where}: phrase and sector are required")
             role = Role(
-                row["phrase"], row["sector"], kind, row["title"] == "yes", row["class"] or None
+                row["phrase"],
+                row["sector"],
+                kind,
+                row["title"] == "yes",
+                row["class"] or None,
+                plural=kind == "group",
             )
             self._add_role(row["phrase"], role, where)
             for plural in _multi(row.get("plural", "")):
@@ -566,12 +588,26 @@ class KnowledgeBase:
                     "country": country or "",
                     "sector": sector or "",
                 }
-                words = record["name"].split()
-                if len(words) >= 2 and country and sector != "IGO":
+                if self._looks_personal(record["name"], record["codes"]):
                     row |= {"role": "", "start": start or "", "end": end or ""}
                     self._add_person(row, record["where"], user=True)
                 else:
                     self._add_organisation(row, record["where"], user=True)
+
+    def _looks_personal(self, name: str, codes: list) -> bool:
+        """Guess whether a PETRARCH actor is a person: the format does not say.
+
+        Dated codes mark office holders; otherwise two to four words of which
+        none is a known place, demonym or role noun ("John Kamau", not "Tokyo Club").
+        """
+        if any(start or end for _, start, end in codes):
+            return True
+        words = name.split()
+        if not 2 <= len(words) <= 4:
+            return False
+        return not any(
+            (w,) in self.names or (w,) in self.demonyms or (w,) in self.roles for w in words
+        )
 
     def _petrarch_codes(
         self, text: str, where: str
@@ -847,7 +883,7 @@ def interpret(
     )
     reading.former = former
     if head is None:
-        _read_headless(kb, reading, words, keys, core, negated, label)
+        _read_headless(kb, reading, words, keys, core, negated, label, date)
     elif head.what == "name":
         entry, current = kb.pick(head.entries, date)
         reading.head, reading.head_start = "name", head.start
@@ -882,6 +918,7 @@ def interpret(
             reading.kind = "person"
             reading.person_name = person_words
             reading.name = join(head.end, cut)
+            person_by_name(kb, reading, person_words, date)
         _apply_modifiers(kb, reading, core, head, negated, date)
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
         countries = [_piece_country(kb, piece, date) for piece in after]
@@ -970,6 +1007,7 @@ def _read_headless(
     core: Sequence[Piece],
     negated: set[int],
     label: str | None,
+    date: dt.date | None = None,
 ) -> None:
     """Read a phrase with no name or role head: a demonym, a possessive, a place, or nothing."""
     demonyms = [p for p in core if p.what == "demonym" and p.start not in negated]
@@ -983,7 +1021,8 @@ def _read_headless(
         # "Syrians", "the Palestinians": people of the country.
         if word.endswith("s") and word != norm(kb.country_name(last.country) or "").split(" ")[-1]:
             reading.plural = True
-            reading.sector = "CVL"
+            # "Syrians" are people; "the Russians" as often means their government.
+            reading.sector = None if keys[0] == "the" else "CVL"
         return
     if names:
         entry = kb.pick(names[-1].entries, None)[0]
@@ -994,8 +1033,15 @@ def _read_headless(
     caps = [w for w in words if w[:1].isupper()]
     if not caps:
         return
+    all_caps = len(caps) == len(words) - _det_count(words)
+    if all_caps and label in (None, "PERSON") and person_by_name(kb, reading, caps, date):
+        reading.head = "name"
+        return
     if label in (None, "GPE", "LOC", "ORG", "FAC"):
-        found = locate(_strip_det(words)) if len(caps) == len(words) - _det_count(words) else None
+        query = _strip_det(words)
+        found = locate(query) if len(caps) == len(words) - _det_count(words) else None
+        if found is not None and label == "ORG" and norm(found.name) != norm(query):
+            found = None  # spaCy's ORG on an alternate spelling of some town: not trusted
         if found is not None and found.country:
             reading.head = "name"
             reading.name = found.name
@@ -1011,6 +1057,54 @@ def _read_headless(
         reading.kind = "group"
     elif label == "GPE":
         reading.kind = "state"
+
+
+def person_by_name(
+    kb: KnowledgeBase, reading: Reading, names: Sequence[str], date: dt.date | None
+) -> bool:
+    """Resolve a personal name the KB lacks as written through its last word (the surname).
+
+    Only one person may fit: several namesakes are narrowed to those in office on
+    ``date``; a given name that differs (not a transliteration) vetoes the match.
+    Returns True when the reading was filled from the KB.
+    """
+    if not names:
+        return False
+    people = kb.person_by_surname(names[-1], date)
+    day = date or dt.date.today()
+    if len(people) > 1:
+        people = [p for p in people if p.holds(day)]
+    if len(people) != 1:
+        return False
+    entry = people[0]
+    known = set(norm(entry.name).split())
+    given = [norm(w) for w in names[:-1]]
+    if given and not any(_same_given_name(g, known) for g in given):
+        return False
+    entries = kb.names.get(tuple(norm(w) for w in split_words(entry.name)), [entry])
+    entry, current = kb.pick([e for e in entries if e.kind == "person"] or [entry], date)
+    reading.entry = entry
+    reading.name = entry.name
+    reading.kind = "person"
+    reading.country = reading.country or entry.country
+    reading.person_name = ()
+    if not reading.role or reading.role_class is None:
+        reading.role = entry.role
+    reading.sector = entry.sector
+    if not current:
+        reading.former = True
+        if entry.role:
+            reading.role = f"former {entry.role}"
+        if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+            reading.sector = "ELI"
+    elif entry.role and reading.role and reading.role_class:
+        reading.role = entry.role
+    return True
+
+
+def _same_given_name(word: str, known: set[str]) -> bool:
+    """Return True for a given name the KB has, or a transliteration of it (Sergei/Sergey)."""
+    return any(word == k or (len(word) >= 4 and len(k) >= 4 and word[:4] == k[:4]) for k in known)
 
 
 def resolve_phrase(

@@ -1,0 +1,253 @@
+"""Knowledge base: loading, validation, user dictionaries and stand-alone phrase resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dyads.errors import DataFileError
+from dyads.kb import KnowledgeBase, resolve_phrase
+
+KB_DIR = Path(__file__).parent / "data" / "kb"
+KB_FILES = sorted(KB_DIR.glob("kb_*.tsv"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load(kb_files=KB_FILES)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, country, sector, kind",
+    [
+        ("Russian officials", "RUS", "GOV", "group"),
+        ("a US destroyer", "USA", "MIL", "group"),
+        ("the Foreign Ministry", None, "GOV", "organisation"),
+        ("the UN Security Council", None, "IGO", "organisation"),
+        ("U.N. peacekeepers", None, "IGO", "group"),
+        ("the Kremlin", "RUS", "GOV", "organisation"),
+        ("Moscow", "RUS", "GOV", "state"),
+        ("Kenyan rebels", "KEN", "REB", "group"),
+        ("Northern Liberation Front fighters", "KEN", "REB", "group"),
+        ("the NLF", "KEN", "REB", "group"),
+        ("pro-Russian separatists", None, "REB", "group"),
+        ("U.S.-backed rebels", None, "REB", "group"),
+        ("Russian-led forces", "RUS", "MIL", "group"),
+        ("State Department officials", "USA", "GOV", "group"),
+        ("the State Department's top diplomat", "USA", "GOV", "person"),
+        ("the president of Kenya", "KEN", "GOV", "person"),
+        ("rebels in Syria", "SYR", "REB", "group"),
+        ("Syrians", "SYR", "CVL", "group"),
+        ("Russia", "RUS", None, "state"),
+        ("Idlib", "SYR", "CVL", "state"),
+        ("Polish riot police", "POL", "COP", "group"),
+        ("Swiss doctors", "CHE", "MED", "group"),
+    ],
+)
+def test_kb_resolve_phrase(kb, text, country, sector, kind):
+    got = resolve_phrase(text, kb=kb)
+    assert (got["country"], got["sector"], got["kind"]) == (country, sector, kind)
+    assert got["text"] == text
+
+
+@pytest.mark.parametrize(
+    "text, date, name, role, sector",
+    [
+        ("President Lebedev", dt.date(2019, 5, 14), "Viktor Lebedev", "President", "GOV"),
+        ("Viktor Lebedev", dt.date(2010, 6, 1), "Viktor Lebedev", "Prime Minister", "GOV"),
+        ("Russian President Viktor Lebedev", None, "Viktor Lebedev", "President", "GOV"),
+        ("Pierre Lambert", dt.date(2019, 1, 1), "Pierre Lambert", "former President", "ELI"),
+        ("Kowalczyk", dt.date(2018, 1, 1), "Marta Kowalczyk", "Foreign Minister", "GOV"),
+        ("Kowalczyk", dt.date(2020, 1, 1), "Marta Kowalczyk", "Prime Minister", "GOV"),
+        (
+            "Kenyan Foreign Minister Amos Otieno",
+            None,
+            "Amos Otieno",
+            "foreign minister",
+            "GOV",
+        ),
+        (
+            "former Polish deputy foreign minister Jan Nowak",
+            None,
+            "Jan Nowak",
+            "former deputy foreign minister",
+            "ELI",
+        ),
+    ],
+)
+def test_kb_resolve_person_by_date(kb, text, date, name, role, sector):
+    got = resolve_phrase(text, date, kb=kb)
+    assert (got["name"], got["role"], got["sector"], got["kind"]) == (name, role, sector, "person")
+
+
+def test_kb_duplicate_warns_and_later_entry_wins(tmp_path):
+    people = write(
+        tmp_path,
+        "kb_people.tsv",
+        "name\taliases\tcountry\tsector\trole\tstart\tend\tgender\tnotes\n"
+        "Ana Ruiz\t\tFRA\tGOV\tMinister\t2020-01-01\t\tf\t\n"
+        "Ana Ruiz\t\tDEU\tGOV\tMinister\t2020-01-01\t\tf\t\n",
+    )
+    kb = KnowledgeBase.load(kb_files=[*KB_FILES[:1], people])
+    assert kb.warnings == ["kb_people.tsv:3: duplicate of kb_people.tsv:2; the later entry wins"]
+    assert resolve_phrase("Ana Ruiz", kb=kb)["country"] == "DEU"
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        (
+            "kb_people.tsv",
+            "name\tcountry\tsector\trole\tstart\tend\nAna Ruiz\tXXQ\tGOV\tMinister\t2020-01-01\t\n",
+            "kb_people.tsv:2: unknown country code 'XXQ'; use ISO 3166 alpha-3",
+        ),
+        (
+            "kb_people.tsv",
+            "name\tcountry\tsector\trole\tstart\tend\nAna Ruiz\tFRA\tGOV\tMinister\t2020-13\t\n",
+            "kb_people.tsv:2: month must be in 1..12",
+        ),
+        (
+            "kb_people.tsv",
+            "name\tcountry\tsector\trole\tstart\tend\nAna Ruiz\tFRA\tGOV\tMinister\t2020\t2019\n",
+            "kb_people.tsv:2: end 2019 is before start 2020",
+        ),
+        (
+            "kb_organisations.tsv",
+            "name\taliases\tkind\tcountry\tsector\nThe Club\t\tclub\tFRA\tSOC\n",
+            "kb_organisations.tsv:2: kind 'club' is not one of group, organisation, person, state",
+        ),
+        (
+            "kb_organisations.tsv",
+            "name\tkind\nThe Club\torganisation\textra\n",
+            "kb_organisations.tsv:2: 3 cells for 2 columns",
+        ),
+    ],
+)
+def test_kb_malformed_line_message(tmp_path, name, text, message):
+    path = write(tmp_path, name, text)
+    with pytest.raises(DataFileError) as raised:
+        KnowledgeBase.load(kb_files=[*KB_FILES[:1], path])
+    assert str(raised.value) == message
+
+
+YAML = """\
+# my actors
+- name: Northern Liberation Front
+  kind: organisation
+  country: KEN
+  sector: OPP
+- name: Grace Wanjiru
+  aliases: [Wanjiru]
+  country: KEN
+  sector: GOV
+  role: Interior Minister
+  start: 2021-03-01
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Northern Liberation Front", ("KEN", "OPP", "Northern Liberation Front")),
+        ("Interior Minister Wanjiru", ("KEN", "GOV", "Grace Wanjiru")),
+    ],
+)
+def test_kb_yaml_user_dictionary_overrides(tmp_path, text, expected):
+    path = write(tmp_path, "mine.yaml", YAML)
+    kb = KnowledgeBase.load([path], kb_files=KB_FILES)
+    got = resolve_phrase(text, dt.date(2022, 1, 1), kb=kb)
+    assert (got["country"], got["sector"], got["name"]) == expected
+
+
+def test_kb_yaml_user_dictionary_bad_entry(tmp_path):
+    path = write(tmp_path, "mine.yaml", "- name: Somebody\n  colour: red\n")
+    with pytest.raises(DataFileError) as raised:
+        KnowledgeBase.load([path], kb_files=KB_FILES)
+    assert str(raised.value) == "mine.yaml:1: unknown key 'colour'"
+
+
+ACTORS = """\
+<!-- user actors -->
+VIKTOR_LEBEDEV_  # overrides the KB
++LEBEDEV
+\t[FRAGOV 120507-]
+JOHN_KAMAU_ [KENMIL]
+NAIROBI_WATER_BOARD [KENBUS] ; utility
+TOKYO_CLUB [JAP]
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Viktor Lebedev", ("FRA", "GOV", "person")),
+        ("Lebedev", ("FRA", "GOV", "person")),
+        ("John Kamau", ("KEN", "MIL", "person")),
+        ("Nairobi Water Board", ("KEN", "BUS", "organisation")),
+        ("Tokyo Club", ("JPN", None, "organisation")),
+    ],
+)
+def test_kb_petrarch_actors_override(tmp_path, text, expected):
+    path = write(tmp_path, "user.actors", ACTORS)
+    kb = KnowledgeBase.load([path], kb_files=KB_FILES)
+    got = resolve_phrase(text, dt.date(2019, 5, 14), kb=kb)
+    assert (got["country"], got["sector"], got["kind"]) == expected
+
+
+def test_kb_petrarch_actors_malformed_code(tmp_path):
+    path = write(tmp_path, "user.actors", "KNOWN_ACTOR [KEN\nOTHER [ZZZGOV]\n")
+    with pytest.raises(DataFileError) as raised:
+        KnowledgeBase.load([path], kb_files=KB_FILES)
+    assert str(raised.value) == "user.actors:1: malformed code block '[KEN'"
+
+
+def test_kb_petrarch_actors_unknown_country(tmp_path):
+    path = write(tmp_path, "user.actors", "OTHER_GROUP [ZZZGOV]\n")
+    with pytest.raises(DataFileError) as raised:
+        KnowledgeBase.load([path], kb_files=KB_FILES)
+    assert str(raised.value) == "user.actors:1: unknown country code 'ZZZ' in [ZZZGOV]"
+
+
+AGENTS = """\
+!MINST! = MINISTER, MINISTERS
+WARLORD [~REB] # pas
+!MINST!_OF_SILLY_WALKS {} [~GOV]
+CHIEF_RABBI {CHIEF_RABBIS} [~REL]
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenyan warlords", ("KEN", "REB")),
+        ("the Polish minister of silly walks", ("POL", "GOV")),
+        ("Russian chief rabbis", ("RUS", "REL")),
+    ],
+)
+def test_kb_petrarch_agents(tmp_path, text, expected):
+    path = write(tmp_path, "user.agents", AGENTS)
+    kb = KnowledgeBase.load([path], kb_files=KB_FILES)
+    got = resolve_phrase(text, kb=kb)
+    assert (got["country"], got["sector"]) == expected
+
+
+def test_kb_unknown_dictionary_format(tmp_path):
+    path = write(tmp_path, "actors.json", "[]")
+    with pytest.raises(DataFileError) as raised:
+        KnowledgeBase.load([path], kb_files=KB_FILES)
+    assert str(raised.value).endswith(
+        "actors.json: unknown dictionary format; use .yaml, .tsv, .actors or .agents"
+    )
+
+
+def test_kb_bundled_roles_load_without_warnings(kb):
+    assert kb.warnings == []
+    assert kb.roles[("foreign", "minister")].title is True
