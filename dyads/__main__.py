@@ -1,3 +1,5 @@
 from .cli import main
 
-main()
+# Guarded: worker processes (multiprocessing spawn) import this module as __mp_main__.
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,8 @@
     ├── InputError             a record or input file that cannot be read
     ├── DataFileError          a malformed lexicon, knowledge-base or dictionary file
     ├── ModelNotFound          the spaCy pipeline is not installed
-    └── StoreError             the DuckDB store or an output file cannot be written
+    ├── StoreError             the DuckDB store or an output file cannot be written
+    └── WorkerError            a worker process of a parallel run died or failed
 
     DyadsWarning               a problem with one document that does not stop the run
 
@@ -35,6 +36,10 @@ class ModelNotFound(DyadsError):
 
 class StoreError(DyadsError):
     """The DuckDB store or an output file cannot be written."""
+
+
+class WorkerError(DyadsError):
+    """A worker process of a parallel run died or could not start."""
 
 
 class DyadsWarning(UserWarning):
