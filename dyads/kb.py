@@ -37,6 +37,8 @@ NON_STATE["ISM"] = "ISM"
 OFFICE_PREFIXES = frozenset(
     {"deputy", "vice", "acting", "interim", "assistant", "junior", "associate", "under"}
 )
+# Kept in the role text ("top envoy") but not part of the office for linking.
+ROLE_QUALIFIERS = frozenset({"top", "senior", "chief", "special", "lead", "principal"})
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
 # "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
 PATRON_SUFFIXES = (
@@ -848,6 +850,7 @@ def interpret(
         ).strip()
 
     text = join(0, len(words))
+    pieces = _with_possessor_names(kb, words, keys, pieces, date)
     # Cut trailing prepositional phrases ("rebels in Darfur"): they name a place, not the head.
     cut = len(words)
     if pieces:
@@ -937,6 +940,30 @@ def interpret(
     return reading
 
 
+def _with_possessor_names(
+    kb: KnowledgeBase,
+    words: Sequence[str],
+    keys: Sequence[str],
+    pieces: Sequence[Piece],
+    date: dt.date | None,
+) -> list[Piece]:
+    """Add KB people named by surname as possessors ("Lebedev's advisers")."""
+    covered = {i for p in pieces for i in range(p.start, p.end)}
+    extra: list[Piece] = []
+    for i, key in enumerate(keys):
+        if key not in POSSESSIVE or i == 0 or (i - 1) in covered:
+            continue
+        j = i
+        while j > 0 and words[j - 1][:1].isupper() and (j - 1) not in covered:
+            j -= 1
+        if j == i:
+            continue
+        probe = Reading(text="", name="", kind=None, country=None, sector=None)
+        if person_by_name(kb, probe, words[j:i], date) and probe.entry is not None:
+            extra.append(Piece(j, i, "name", (probe.entry,)))
+    return sorted([*pieces, *extra], key=lambda p: p.start) if extra else list(pieces)
+
+
 def _det_count(words: Sequence[str]) -> int:
     count = 0
     while count < len(words) - 1 and norm(words[count]) in ("the", "a", "an"):
@@ -954,7 +981,7 @@ def _strip_det(words: Sequence[str]) -> str:
 def _role_text(words: Sequence[str], keys: Sequence[str], piece: Piece) -> str:
     """Return the office as written, with a prefix such as "deputy" kept."""
     start = piece.start
-    while start > 0 and keys[start - 1] in OFFICE_PREFIXES | {"-"}:
+    while start > 0 and keys[start - 1] in OFFICE_PREFIXES | ROLE_QUALIFIERS | {"-"}:
         start -= 1
     while start < piece.start and keys[start] == "-":
         start += 1

@@ -1,0 +1,220 @@
+"""Actors in documents: mentions, chains, titles, appositives, context, metonymy, pronouns.
+
+The texts are written for these tests; the people in them are fictional and live
+in the fixture knowledge base under tests/data/kb/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dyads.actors import DocActors, extract_actors
+from dyads.kb import KnowledgeBase
+from dyads.nlp import PUBLISHED
+from dyads.records import Actor
+
+KB_FILES = sorted((Path(__file__).parent / "data" / "kb").glob("kb_*.tsv"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load(kb_files=KB_FILES)
+
+
+@pytest.fixture(scope="module")
+def find(nlp_model, kb):
+    """Parse a text and return ``(doc, DocActors)`` resolved against the fixture KB."""
+
+    def run(text: str, date: dt.date | None = dt.date(2019, 5, 14)):
+        doc = nlp_model.make_doc(text)
+        doc.user_data[PUBLISHED] = date
+        doc = nlp_model(doc)
+        return doc, extract_actors(doc, kb)
+
+    return run
+
+
+def actor_of(doc, found: DocActors, text: str) -> Actor:
+    """Return the actor of the first mention that starts with ``text``."""
+    start = doc.text.index(text)
+    for mention in found.mentions:
+        if doc[mention.start].idx <= start < doc[mention.end - 1].idx + len(doc[mention.end - 1]):
+            return found.actors[mention.actor]
+    raise AssertionError(f"no mention at {text!r}: {found.actors}")
+
+
+def mention_texts(doc, actor: Actor) -> list[str]:
+    return [doc.text[s:e] for s, e in actor.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, date, first, expected",
+    [
+        (
+            "Polish Foreign Minister Marta Kowalczyk arrived in Nairobi on Monday for talks "
+            "with Kenyan officials. Kowalczyk said the visit would deepen trade ties.",
+            dt.date(2018, 3, 1),
+            "Polish Foreign",
+            ("Marta Kowalczyk", "POL", "GOV", "Foreign Minister", "person"),
+        ),
+        (
+            "Viktor Lebedev flew to Berlin on Friday for a summit on energy prices.",
+            dt.date(2010, 6, 1),
+            "Viktor Lebedev",
+            ("Viktor Lebedev", "RUS", "GOV", "Prime Minister", "person"),
+        ),
+        (
+            "Viktor Lebedev flew to Berlin on Friday for a summit on energy prices.",
+            dt.date(2019, 6, 1),
+            "Viktor Lebedev",
+            ("Viktor Lebedev", "RUS", "GOV", "President", "person"),
+        ),
+        (
+            "Pierre Lambert criticised the new budget in a radio interview on Sunday.",
+            dt.date(2019, 6, 1),
+            "Pierre Lambert",
+            ("Pierre Lambert", "FRA", "ELI", "former President", "person"),
+        ),
+        (
+            "The Kremlin rejected the offer on Monday.",
+            None,
+            "Kremlin",
+            ("Kremlin", "RUS", "GOV", None, "organisation"),
+        ),
+        (
+            "Syrian warplanes struck Idlib on Sunday, residents said.",
+            None,
+            "Idlib",
+            ("Idlib", "SYR", "CVL", None, "state"),
+        ),
+        (
+            "Syrian warplanes struck Idlib on Sunday, residents said.",
+            None,
+            "Syrian warplanes",
+            ("Syrian warplanes", "SYR", "MIL", "warplanes", "group"),
+        ),
+        (
+            "Fighters of the Northern Liberation Front ambushed a police convoy on Friday.",
+            None,
+            "Northern Liberation Front",
+            ("Northern Liberation Front", "KEN", "REB", None, "group"),
+        ),
+        (
+            "The United Nations called for a ceasefire on Tuesday.",
+            None,
+            "United Nations",
+            ("United Nations", None, "IGO", None, "organisation"),
+        ),
+    ],
+)
+def test_actors_resolution(find, text, date, first, expected):
+    doc, found = find(text, date)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, actor.country, actor.sector, actor.role, actor.kind) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        (
+            "Polish Foreign Minister Marta Kowalczyk arrived in Nairobi on Monday for talks "
+            "with Kenyan officials. Kowalczyk said the visit would deepen trade ties.",
+            "Polish Foreign",
+            ["Polish Foreign Minister Marta Kowalczyk", "Kowalczyk"],
+        ),
+        (
+            "President Viktor Lebedev met German business leaders in Moscow on Thursday. "
+            "The president promised lower tariffs on machinery.",
+            "President Viktor",
+            ["President Viktor Lebedev", "The president"],
+        ),
+        (
+            "Daniel Harper landed in Warsaw late on Sunday. The top U.S. diplomat is "
+            "expected to meet Polish leaders on Monday.",
+            "Daniel Harper",
+            ["Daniel Harper", "The top U.S. diplomat"],
+        ),
+        (
+            "Secretary of State Daniel Harper met Lebedev in Geneva on Tuesday. "
+            "He said the meeting had been productive.",
+            "Secretary of State",
+            ["Secretary of State Daniel Harper", "He"],
+        ),
+        (
+            "Kenyan rebels attacked an army convoy near the border on Friday. "
+            "They withdrew before dawn.",
+            "Kenyan rebels",
+            ["Kenyan rebels", "They"],
+        ),
+    ],
+)
+def test_actors_chains(find, text, first, mentions):
+    doc, found = find(text)
+    assert mention_texts(doc, actor_of(doc, found, first)) == mentions
+
+
+def test_actors_title_ambiguous_stays_unlinked(find):
+    text = (
+        "President Viktor Lebedev met President Pierre Lambert in Paris on Monday. "
+        "The president said trade would grow."
+    )
+    doc, found = find(text, dt.date(2012, 6, 1))
+    lonely = actor_of(doc, found, "The president")
+    assert mention_texts(doc, lonely) == ["The president"]
+    assert (lonely.country, lonely.sector) == (None, "GOV")
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        (
+            "Tomas Brandt, one of Lebedev's advisers, said the talks had stalled.",
+            "Tomas Brandt",
+            ("RUS", "GOV", "adviser"),
+        ),
+        (
+            "Ellen Marsh, the State Department's top envoy for East Africa, said on Monday "
+            "that aid deliveries would resume.",
+            "Ellen Marsh",
+            ("USA", "GOV", "top envoy"),
+        ),
+        (
+            "Russian officials rejected the proposal on Wednesday. Deputy Foreign Minister "
+            "Oleg Sitnikov told reporters that the plan was one-sided.",
+            "Oleg Sitnikov",
+            ("RUS", "GOV", "deputy foreign minister"),
+        ),
+    ],
+)
+def test_actors_appositive_and_context(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.country, actor.sector, actor.role) == expected
+
+
+def test_actors_nationality_needs_one_candidate(find):
+    text = (
+        "Russian officials and German diplomats met in Vienna on Wednesday. "
+        "Deputy Foreign Minister Oleg Sitnikov told reporters that the plan was one-sided."
+    )
+    doc, found = find(text)
+    assert actor_of(doc, found, "Oleg Sitnikov").country is None
+
+
+def test_actors_metonyms_act_for_governments(find):
+    doc, found = find("Washington warned Moscow against new strikes on Saturday.")
+    assert [(a.name, a.country, a.sector) for a in found.actors] == [
+        ("Washington", "USA", "GOV"),
+        ("Moscow", "RUS", "GOV"),
+    ]
+
+
+def test_actors_interface_maps_tokens(find):
+    doc, found = find("Kenyan police arrested two journalists in Nairobi.")
+    police = found.actor_at(doc[1])
+    assert police is not None and (police.country, police.sector) == ("KEN", "COP")
+    assert found.mention_at(doc[1]).kind == "nominal"
+    assert found.actor_at(doc[2]) is None
