@@ -205,7 +205,7 @@ def test_actors_nationality_needs_one_candidate(find):
 
 
 def test_actors_metonyms_act_for_governments(find):
-    doc, found = find("Washington warned Moscow against new strikes on Saturday.")
+    _, found = find("Washington warned Moscow against new strikes on Saturday.")
     assert [(a.name, a.country, a.sector) for a in found.actors] == [
         ("Washington", "USA", "GOV"),
         ("Moscow", "RUS", "GOV"),
