@@ -229,6 +229,7 @@ class KnowledgeBase:
         self.max_len = 1
         self._seen: dict[tuple[str, str], str] = {}
         self._user_keys: set[tuple[str, ...]] = set()
+        self._first_words: dict[str, tuple[int, ...]] | None = None
 
     # ------------------------------------------------------------------ loading
 
@@ -337,6 +338,7 @@ class KnowledgeBase:
                     f"{where}: demonym {demonym!r} also names {previous}; the later entry wins"
                 )
             self.demonyms[key] = iso3
+            self._first_words = None
         # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
         for capital in _multi(row.get("capital", "")):
             key = self._key(capital)
@@ -452,6 +454,7 @@ class KnowledgeBase:
         key = self._key(alias)
         if not key:
             return
+        self._first_words = None
         self.max_len = max(self.max_len, len(key))
         self.name_case[key] = self.name_case.get(key, False) or any(c.isupper() for c in alias)
         bucket = self.names.setdefault(key, [])
@@ -488,6 +491,7 @@ class KnowledgeBase:
 
     def _add_role(self, phrase: str, role: Role, where: str, user: bool = False) -> None:
         key = self._key(phrase)
+        self._first_words = None
         if not user:
             self._duplicate(("role", " ".join(key)), where)
         self.roles[key] = role
@@ -678,17 +682,20 @@ class KnowledgeBase:
         them in lower case; role nouns match in any case.
         """
         keys = [norm(w) for w in words]
+        lengths = self._lengths()
         pieces: list[Piece] = []
         i, n = 0, len(keys)
         while i < n:
             found = None
-            for size in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(keys[i : i + size])
-                piece = self._match(key, words[i], i, size)
+            # Only the lengths some entry starting with this word has: most words have none.
+            for size in lengths.get(keys[i], ()):
+                if i + size > n:
+                    continue
+                piece = self._match(tuple(keys[i : i + size]), words[i], i, size)
                 if piece is not None:
                     found = piece
                     break
-            if found is None:
+            if found is None and "-" in keys[i]:
                 found = self._match_hyphenated(keys[i], words[i], i)
             if found is not None:
                 pieces.append(found)
@@ -696,6 +703,16 @@ class KnowledgeBase:
             else:
                 i += 1
         return pieces
+
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        """Return first word → entry lengths (longest first), built once after loading."""
+        if self._first_words is None:
+            lengths: dict[str, set[int]] = {}
+            for index in (self.names, self.demonyms, self.roles):
+                for key in index:
+                    lengths.setdefault(key[0], set()).add(len(key))
+            self._first_words = {w: tuple(sorted(v, reverse=True)) for w, v in lengths.items()}
+        return self._first_words
 
     def _match(self, key: tuple[str, ...], first: str, i: int, size: int) -> Piece | None:
         cap = first[:1].isupper()
