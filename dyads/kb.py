@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,12 +34,31 @@ KINDS = frozenset({"person", "organisation", "state", "group"})
 NON_STATE = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "MNC"}
 NON_STATE["ISM"] = "ISM"
 
+# CAMEO agent codes that PLOVER renamed or dropped, as the bundled organisations table and
+# PETRARCH dictionaries write them: CAMEO's MED is the media, HLH health.
+CAMEO_SECTORS = {
+    "MED": "JRN",
+    "HLH": "MED",
+    "HRI": "NGO",
+    "ENV": "SOC",
+    "INS": "REB",
+    "SEP": "REB",
+    "RAD": "REB",
+    "MOD": "SOC",
+}
+
 # Words before a title that change the office ("deputy foreign minister") or its tense.
 OFFICE_PREFIXES = frozenset(
     {"deputy", "vice", "acting", "interim", "assistant", "junior", "associate", "under"}
 )
 # Kept in the role text ("top envoy") but not part of the office for linking.
 ROLE_QUALIFIERS = frozenset({"top", "senior", "chief", "special", "lead", "principal"})
+# Collective nouns whose sector comes from the noun before them ("opposition coalition").
+GENERIC_HEADS = frozenset(
+    {"coalition", "alliance", "bloc", "group", "groups", "movement", "party", "parties"}
+    | {"leader", "leaders", "member", "members", "supporters", "candidates", "figures"}
+)
+STATE_OWNED = frozenset({"official", "state", "state-run", "state-owned", "government-run"})
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
 # "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
 PATRON_SUFFIXES = (
@@ -219,6 +239,7 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], list[Entry]] = {}
         self.name_case: dict[tuple[str, ...], bool] = {}
+        self.acronyms: dict[tuple[str, ...], frozenset[int]] = {}
         self.demonyms: dict[tuple[str, ...], str] = {}
         self.roles: dict[tuple[str, ...], Role] = {}
         self.surnames: dict[str, list[Entry]] = {}
@@ -367,6 +388,8 @@ class KnowledgeBase:
         if kind not in KINDS:
             raise ValueError(f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
         sector = row.get("sector") or None
+        if not user:
+            sector = CAMEO_SECTORS.get(sector or "", sector)
         country = self._check_country(row.get("country", ""), where)
         if sector in ("IGO", "NGO", "IMG", "MNC", "ISM"):
             country = None
@@ -457,6 +480,13 @@ class KnowledgeBase:
         self._first_words = None
         self.max_len = max(self.max_len, len(key))
         self.name_case[key] = self.name_case.get(key, False) or any(c.isupper() for c in alias)
+        # All-capital words of an alias (WHO, IS, AP) match only all-capital text.
+        upper = frozenset(
+            n
+            for n, w in enumerate(split_words(alias))
+            if sum(c.isalpha() for c in w) > 1 and w.isupper()
+        )
+        self.acronyms[key] = upper & self.acronyms.get(key, upper)
         bucket = self.names.setdefault(key, [])
         if user and key not in self._user_keys:
             # A user entry replaces whatever the KB says about this name.
@@ -554,7 +584,7 @@ class KnowledgeBase:
         country = self.cameo.get(head) or (head if head in self.countries else None)
         if country is None:
             raise DataFileError(f"{where}: unknown country code {head!r} in [{code}]")
-        return country, (rest or None)
+        return country, (CAMEO_SECTORS.get(rest, rest) or None)
 
     def _load_actors(self, path: Path) -> None:
         """Read a PETRARCH/TABARI ``.actors`` dictionary (the subset in docs/actors.md)."""
@@ -655,6 +685,7 @@ class KnowledgeBase:
             if "~" not in code:
                 raise DataFileError(f"{where}: agent code {code!r} needs '~'")
             sector = code.replace("~", "").strip().upper()[:3]
+            sector = CAMEO_SECTORS.get(sector, sector)
             if not sector.isalpha():
                 raise DataFileError(f"{where}: bad agent code {code!r}")
             for form in _expand(phrase, substitutions, where):
@@ -691,7 +722,7 @@ class KnowledgeBase:
             for size in lengths.get(keys[i], ()):
                 if i + size > n:
                     continue
-                piece = self._match(tuple(keys[i : i + size]), words[i], i, size)
+                piece = self._match(tuple(keys[i : i + size]), words[i : i + size], i)
                 if piece is not None:
                     found = piece
                     break
@@ -714,10 +745,15 @@ class KnowledgeBase:
             self._first_words = {w: tuple(sorted(v, reverse=True)) for w, v in lengths.items()}
         return self._first_words
 
-    def _match(self, key: tuple[str, ...], first: str, i: int, size: int) -> Piece | None:
-        cap = first[:1].isupper()
+    def _match(self, key: tuple[str, ...], surface: Sequence[str], i: int) -> Piece | None:
+        size = len(key)
+        cap = surface[0][:1].isupper()
         entries = self.names.get(key)
-        if entries and (cap or not self.name_case.get(key, True)):
+        if (
+            entries
+            and (cap or not self.name_case.get(key, True))
+            and all(surface[n].isupper() for n in self.acronyms.get(key, ()))
+        ):
             return Piece(i, i + size, "name", tuple(entries))
         country = self.demonyms.get(key)
         if country and cap:
@@ -734,7 +770,7 @@ class KnowledgeBase:
         for suffix in PATRON_SUFFIXES + MEMBER_SUFFIXES:
             if key.endswith(suffix):
                 stem = (key[: -len(suffix)],)
-                piece = self._match(stem, word, i, 1)
+                piece = self._match(stem, [word], i)
                 if piece is None or piece.what == "role":
                     return None
                 if suffix in PATRON_SUFFIXES:
@@ -898,6 +934,13 @@ def interpret(
         if p.start > 1 and keys[p.start - 1] == "-" and keys[p.start - 2] in NEGATORS
     }
 
+    negated |= {p.start for p in core if p.start > 0 and keys[p.start - 1] == "ethnic"}
+    # "Bosnian Serbs": the first demonym is the country, the second an ethnic group.
+    negated |= {
+        q.start
+        for p, q in itertools.pairwise(core)
+        if p.what == q.what == "demonym" and p.end == q.start
+    }
     reading = Reading(
         text=text, name=join(_det_count(words), len(words)), kind=None, country=None, sector=None
     )
@@ -949,6 +992,12 @@ def interpret(
             place = locate(" ".join(tail)) if tail else None
             found = place.country if place is not None else None
         reading.country = found
+    if (
+        reading.sector == "JRN"
+        and head is not None
+        and any(k in STATE_OWNED for k in keys[: head.start])
+    ):
+        reading.sector = "GOV"  # "official Syrian newspaper", "state-run television"
     if reading.former:
         if reading.role and not reading.role.lower().startswith("former"):
             reading.role = f"former {reading.role}"
@@ -1022,15 +1071,20 @@ def _apply_modifiers(
     date: dt.date | None,
 ) -> None:
     """Give a role noun the country (and organisation sector) of the words before it."""
-    for piece in reversed([p for p in core if p.end <= head.start]):
+    before = [p for p in core if p.end <= head.start]
+    for piece in reversed(before):
         if piece.start in negated:
             continue
+        generic = bool(reading.role) and reading.role.split()[-1] in GENERIC_HEADS
+        if generic and piece.what == "role" and piece.end == head.start and piece.role:
+            # "opposition coalition", "rebel leaders": the specific noun gives the sector.
+            reading.sector = piece.role.sector
         if piece.what == "demonym" and reading.country is None:
             reading.country = piece.country
         elif piece.what == "name":
             entry = kb.pick(piece.entries, date)[0]
             reading.modifiers.append(entry)
-            if entry.kind == "organisation" and entry.category != "metonym":
+            if entry.kind in ("organisation", "group"):
                 # "Hezbollah fighters", "UN peacekeepers": the organisation decides.
                 if reading.kind in ("person", "group") and entry.sector:
                     reading.sector = entry.sector
@@ -1061,7 +1115,7 @@ def _read_headless(
         reading.head, reading.head_start = "demonym", last.start
         reading.country = last.country
         reading.kind = "group"
-        word = keys[last.end - 1]
+        word = keys[[p for p in core if p.what == "demonym"][-1].end - 1]
         # "Syrians", "the Palestinians": people of the country.
         if word.endswith("s") and word != norm(kb.country_name(last.country) or "").split(" ")[-1]:
             reading.plural = True
@@ -1084,8 +1138,8 @@ def _read_headless(
     if label in (None, "GPE", "LOC", "ORG", "FAC"):
         query = _strip_det(words)
         found = locate(query) if len(caps) == len(words) - _det_count(words) else None
-        if found is not None and label == "ORG" and norm(found.name) != norm(query):
-            found = None  # spaCy's ORG on an alternate spelling of some town: not trusted
+        if found is not None and label not in ("GPE", "LOC") and norm(found.name) != norm(query):
+            found = None  # an alternate spelling of some town, not tagged as a place: not trusted
         if found is not None and found.country:
             reading.head = "name"
             reading.name = found.name
