@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -77,6 +78,7 @@ POSSESSIVE = frozenset({"'s", "'"})
 LINKING_WORDS = frozenset(
     {
         "of",
+        "to",
         "in",
         "at",
         "from",
@@ -935,6 +937,12 @@ def interpret(
     }
 
     negated |= {p.start for p in core if p.start > 0 and keys[p.start - 1] == "ethnic"}
+    # "Russian-backed separatists" (tokens "Russian", "-", "backed"): a patron, not a member.
+    negated |= {
+        p.start
+        for p in core
+        if p.end + 1 < len(keys) and keys[p.end] == "-" and f"-{keys[p.end + 1]}" in PATRON_SUFFIXES
+    }
     # "Bosnian Serbs": the first demonym is the country, the second an ethnic group.
     negated |= {
         q.start
@@ -1028,6 +1036,21 @@ def _with_possessor_names(
         if person_by_name(kb, probe, words[j:i], date) and probe.entry is not None:
             extra.append(Piece(j, i, "name", (probe.entry,)))
     return sorted([*pieces, *extra], key=lambda p: p.start) if extra else list(pieces)
+
+
+def _same_place_name(name: str, query: str) -> bool:
+    """Return True when a gazetteer name is the query up to accents and a short ending.
+
+    "Kandahār" is "Kandahar" and "Basrah" is "Basra", but "Pompéu" is not "Pompeo".
+    """
+    a, b = _plain(name), _plain(query)
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 1
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _det_count(words: Sequence[str]) -> int:
@@ -1138,7 +1161,11 @@ def _read_headless(
     if label in (None, "GPE", "LOC", "ORG", "FAC"):
         query = _strip_det(words)
         found = locate(query) if len(caps) == len(words) - _det_count(words) else None
-        if found is not None and label not in ("GPE", "LOC") and norm(found.name) != norm(query):
+        if (
+            found is not None
+            and label not in ("GPE", "LOC")
+            and not _same_place_name(found.name, query)
+        ):
             found = None  # an alternate spelling of some town, not tagged as a place: not trusted
         if found is not None and found.country:
             reading.head = "name"
