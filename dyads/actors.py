@@ -486,10 +486,50 @@ def _link(doc: Doc, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Chain]:
                 by_text.setdefault((norm(r.name), r.kind), n)
             else:
                 attach(cand, n)
+    _surname_mentions(doc, cands, chains)
     _appositives(doc, kb, cands, chains)
     _nationality_from_context(cands, chains)
     _pronouns(cands, chains)
     return chains
+
+
+def _surname_mentions(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Add the bare surnames spaCy missed ("Pompeo" in a headline) of people already named."""
+    surnames: dict[str, set[int]] = {}
+    for n, chain in enumerate(chains):
+        if chain.kind == "person" and chain.cands and len(chain.name_words) >= 2:
+            surnames.setdefault(norm(chain.name.split()[-1]), set()).add(n)
+    if not surnames:
+        return
+    claimed = {i for c in cands for i in range(c.start, c.end)}
+    sent_of = {}
+    added = False
+    for token in doc:
+        if token.i in claimed or not token.text[:1].isupper():
+            continue
+        owners = surnames.get(norm(token.text))
+        if owners is None or len(owners) != 1:
+            continue
+        n = next(iter(owners))
+        if not sent_of:
+            sent_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent}
+        cand = _Cand(
+            token.i,
+            token.i + 1,
+            token.i,
+            "name",
+            sent_of[token.i],
+            chains[n].cands[0].reading,
+            subject=token.dep_ in ("nsubj", "nsubjpass"),
+            actor=n,
+        )
+        chains[n].cands.append(cand)
+        cands.append(cand)
+        added = True
+    if added:
+        cands.sort(key=lambda c: c.start)
+        for chain in chains:
+            chain.cands.sort(key=lambda c: c.start)
 
 
 def _merge(chain: _Chain, r: Reading) -> None:
@@ -537,14 +577,13 @@ def _antecedent(chains: list[_Chain], cand: _Cand, kb: KnowledgeBase) -> int | N
     if not cand.definite and not r.plural:
         return None
     found: list[int] = []
+    unknown: list[int] = []  # compatible people whose country the text has not given
     for n in range(len(chains) - 1, -1, -1):
         chain = chains[n]
         last = chain.cands[-1]
         if cand.sent - last.sent > _WINDOW * 3:
             continue
         if r.country and chain.country and r.country != chain.country:
-            continue
-        if r.country and not chain.country:
             continue
         if r.kind == "person" and not r.plural:
             if chain.kind != "person" or chain.plural:
@@ -553,9 +592,16 @@ def _antecedent(chains: list[_Chain], cand: _Cand, kb: KnowledgeBase) -> int | N
                 continue
             if _deputy(r.role) != _deputy(chain.role):
                 continue
-            found.append(n)
+            (unknown if r.country and not chain.country else found).append(n)
+        elif r.country and not chain.country:
+            continue
         elif chain.role_key and chain.role_key == r.role and chain.plural == r.plural:
             found.append(n)
+    if not found and len(unknown) == 1:
+        # "Secretary of State X … the top U.S. diplomat": the only diplomat in play, and
+        # the nominal tells his country.
+        chains[unknown[0]].country = r.country
+        return unknown[0]
     if not found:
         return None
     if len(found) > 1 and not r.country:
