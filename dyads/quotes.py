@@ -77,9 +77,12 @@ _CLOSERS = frozenset("”»’›")
 _STRAIGHT = frozenset("\"″'′")
 # A low opening mark (German style) is closed by the high "opening" mark of its family.
 _LOW_CLOSER = {"„": "“", "‚": "‘"}
-_MARKS = re.compile("[\"'“”„«»″‘’‚‹›′]|\n")
+_MARKS = re.compile("[\"'“”„«»″‘’‚‹›′]|\n\\s*")
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/…") | _OPENERS | _STRAIGHT
 _AFTER_CLOSE = frozenset(" \t\n.,;:!?)]}—–-/…") | _CLOSERS | _STRAIGHT
+# What may stand before a quotation that runs on into the next paragraph: nothing (it
+# opens the paragraph), a colon or comma after a cue, a dash, or the end of a sentence.
+_RUN_ON_AFTER = frozenset(":,—–-.!?")
 # Straight apostrophes that open an elided word, not a quotation: 'n', 'em, 'til, '90s.
 _ELISION = re.compile(r"'(?:n'|em\b|til\b|tis\b|twas\b|cause\b|\d)", re.IGNORECASE)
 
@@ -88,11 +91,12 @@ _ELISION = re.compile(r"'(?:n'|em\b|til\b|tis\b|twas\b|cause\b|\d)", re.IGNORECA
 class Quoted:
     """A stretch of text between matching quote marks (character offsets).
 
-    ``start``/``end`` delimit the words inside the marks; ``reopened`` holds the
-    marks that reopen the quote at the start of each following paragraph of a
-    multi-paragraph quote (news convention: no closing mark at a paragraph end).
-    ``closed`` is False when the closing mark was missing and the stretch was
-    ended at the paragraph boundary.
+    ``start``/``end`` delimit the words inside the marks and ``open``/``close`` the
+    marks themselves (``close`` is the offset just after the closing mark).
+    ``reopened`` holds the marks that reopen the quotation at the start of each
+    following paragraph of a multi-paragraph quote (news convention: no closing
+    mark at a paragraph end). ``closed`` is False when the closing mark was missing
+    and the stretch was ended at the paragraph boundary.
     """
 
     open: int
@@ -110,207 +114,219 @@ class _Open:
     reopened: list[int] = field(default_factory=list)
 
 
-def _flanks(text: str, i: int) -> tuple[bool, bool]:
-    """Return whether the mark at ``i`` can open and whether it can close a quotation."""
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    can_open = before in _BEFORE_OPEN and not after.isspace()
-    can_close = not before.isspace() and after in _AFTER_CLOSE
-    return can_open, can_close
+class _Scanner:
+    """One left-to-right pass over the quote marks and paragraph breaks of a text."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Quoted] = []
+        self.warnings: list[str] = []
+        self.stack: list[_Open] = []
+        self.paragraph = 1
 
-def _paragraph_number(breaks: list[int], pos: int) -> int:
-    return bisect.bisect_right(breaks, pos) + 1
+    def run(self) -> tuple[list[Quoted], list[str]]:
+        text = self.text
+        marks: list[int] = []
+        para_start = 0
+        for m in _MARKS.finditer(text):
+            if text[m.start()] == "\n":
+                self.end_paragraph(marks, para_start, m.start(), m.end())
+                marks, para_start = [], m.end()
+                self.paragraph += 1
+            else:
+                marks.append(m.start())
+        self.end_paragraph(marks, para_start, len(text), len(text))
+        return self.found, self.warnings
+
+    def where(self, pos: int) -> str:
+        return f"at char {pos} (paragraph {self.paragraph})"
+
+    def end_paragraph(self, marks: list[int], para_start: int, para_end: int, nxt: int) -> None:
+        """Pair the marks of one paragraph, then carry, close or drop what is left open."""
+        text = self.text
+        carried = self.stack[0] if self.stack else None
+        skip = -1
+        for n, i in enumerate(marks):
+            if i == skip:
+                continue
+            ch = text[i]
+            if n == 0 and carried is not None and i == para_start:
+                carried.reopened.append(i)
+                continue
+            role = self.role(i, marks[n + 1 :])
+            if role == "elision":
+                m = _ELISION.match(text, i)
+                if m is not None and m.group().endswith("'"):
+                    skip = m.end() - 1
+                continue
+            if role == "close":
+                at = _open_index(self.stack, ch)
+                if at is not None:
+                    opened = self.stack[at]
+                    del self.stack[at:]
+                    if at == 0:
+                        self.found.append(
+                            Quoted(opened.pos, opened.pos + 1, i, i + 1, tuple(opened.reopened))
+                        )
+                elif _FAMILY[ch] == _DOUBLE or ch == "›":
+                    self.warnings.append(
+                        f"quotes: closing mark {ch} {self.where(i)} has no opening mark; ignored"
+                    )
+            elif role == "open":
+                self.stack.append(_Open(ch, i))
+        if not self.stack:
+            return
+        outer = self.stack[0]
+        following = text[nxt] if nxt < len(text) else ""
+        prefix = text[para_start : outer.pos].rstrip() if outer.pos >= para_start else ""
+        if (
+            following in _FAMILY
+            and _FAMILY[following] == _FAMILY[outer.char]
+            and following not in _CLOSERS
+            and (not prefix or prefix[-1] in _RUN_ON_AFTER)
+        ):
+            del self.stack[1:]
+            return  # A quotation running on into the next paragraph.
+        self.stack.clear()
+        if _FAMILY[outer.char] == _DOUBLE:
+            end = para_end
+            while end > outer.pos + 1 and text[end - 1].isspace():
+                end -= 1
+            self.found.append(
+                Quoted(outer.pos, outer.pos + 1, end, end, tuple(outer.reopened), closed=False)
+            )
+            self.warnings.append(
+                f"quotes: opening mark {outer.char} {self.where(outer.pos)} is never closed; "
+                "quotation ended at the paragraph end"
+            )
+        elif outer.char in _OPENERS:
+            self.warnings.append(
+                f"quotes: opening mark {outer.char} {self.where(outer.pos)} is never closed; "
+                "ignored"
+            )
+
+    def role(self, i: int, later: list[int]) -> str | None:
+        """Return "open", "close", "elision" or None (an apostrophe) for the mark at ``i``."""
+        text = self.text
+        ch = text[i]
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if ch in _STRAIGHT:
+            if _FAMILY[ch] == _SINGLE:
+                if before.isalnum() and after.isalnum():
+                    return None  # don't, Putin's
+                if _ELISION.match(text, i):
+                    return "elision"
+            can_open = before in _BEFORE_OPEN and not after.isspace()
+            can_close = not before.isspace() and after in _AFTER_CLOSE
+            if can_open == can_close:
+                # Flanked alike on both sides: whether a quotation is open decides.
+                return "close" if _open_index(self.stack, ch) is not None else "open"
+            return "open" if can_open else "close"
+        if ch in _OPENERS:
+            if ch == "“" or ch == "‘":
+                # „…“ and ‚…‘: the high mark closes a low one.
+                at = _open_index(self.stack, ch)
+                if at is not None and self.stack[at].char in _LOW_CLOSER:
+                    return "close"
+            if ch == "‘" and after.isdigit():
+                return None  # ‘90s: an apostrophe curled the wrong way
+            return "open"
+        if ch == "’":
+            if before.isalnum() and after.isalnum():
+                return None
+            if before.isspace() or i == 0:
+                return None  # ’90s, rock ’n’ roll
+            if _open_index(self.stack, ch) is None:
+                return None  # officials’ (plural possessive)
+            if self.possessive_before_later_closer(i, later):
+                return None
+        return "close"
+
+    def possessive_before_later_closer(self, i: int, later: list[int]) -> bool:
+        """Return True for ``s’`` + word when a later mark can close the quotation instead.
+
+        ‘The workers’ rights come first,’ she said: the first ’ is a plural possessive.
+        """
+        text = self.text
+        if (
+            text[i - 1] not in "sS"
+            or text[i + 1 : i + 2] != " "
+            or not text[i + 2 : i + 3].isalpha()
+        ):
+            return False
+        return any(
+            text[j] == "’" and not text[j - 1].isspace() and not text[j + 1 : j + 2].isalnum()
+            for j in later
+        )
 
 
 def scan_marks(text: str) -> tuple[list[Quoted], list[str]]:
     """Pair the quote marks of a text; return the outermost quoted stretches and warnings.
 
-    One left-to-right scan with a stack per paragraph. Straight marks open or close by
-    what flanks them; a right single mark between letters, or after a letter with no
-    single quotation open, is an apostrophe (``Putin’s``, ``officials’``, ``’90s``).
+    One left-to-right scan with a stack. Straight marks open or close by what flanks
+    them; a right single mark between letters, after a space, or after a letter with
+    no single quotation open, is an apostrophe (``Putin’s``, ``’90s``, ``officials’``).
     A paragraph that ends inside a quotation continues it when the next paragraph
-    opens with a mark of the same family; otherwise the quotation is closed at the
-    paragraph end and a warning says where. Embedded quotations (single inside double
-    or the other way round) stay inside their outer stretch.
+    opens with a mark of the same family and the quotation opened the paragraph or
+    followed a colon, comma, dash or full stop; otherwise it is closed at the paragraph
+    end and a warning says where. Embedded quotations (single inside double or the
+    other way round) stay inside their outer stretch.
 
     Args:
-        text: The document text.
+        text: The document text; paragraphs are separated by line breaks.
 
     Returns:
-        The quoted stretches in text order, and one-line warnings about unbalanced marks.
+        The outermost quoted stretches in text order, and one-line warnings about
+        unbalanced marks.
     """
-    found: list[Quoted] = []
-    warnings: list[str] = []
-    stack: list[_Open] = []
-    breaks: list[int] = []
-    # Marks of the current paragraph, gathered first so a closer can look ahead.
-    para: list[int] = []
-    carried: _Open | None = None
-
-    def close(opened: _Open, end: int, close_end: int, closed: bool = True) -> None:
-        start = opened.pos + 1
-        found.append(Quoted(opened.pos, start, end, close_end, tuple(opened.reopened), closed))
-
-    def run_paragraph(marks: list[int], para_end: int, next_start: int) -> _Open | None:
-        stack.clear()
-        if carried is not None:
-            stack.append(carried)
-        skip: set[int] = set()
-        for n, i in enumerate(marks):
-            if i in skip:
-                continue
-            ch = text[i]
-            fam = _FAMILY[ch]
-            if (
-                n == 0
-                and carried is not None
-                and _FAMILY[ch] == _FAMILY[carried.char]
-                and (ch in _OPENERS or ch in _STRAIGHT)
-                and text[para_start(i) : i].strip() == ""
-            ):
-                carried.reopened.append(i)
-                continue
-            can_open, can_close = _flanks(text, i)
-            if ch in _STRAIGHT:
-                if fam == _SINGLE:
-                    if text[i - 1 : i].isalnum() and text[i + 1 : i + 2].isalnum():
-                        continue  # don't, Putin's
-                    if _ELISION.match(text, i):
-                        m = _ELISION.match(text, i)
-                        if m and m.group().endswith("'"):
-                            skip.add(m.end() - 1)
-                        continue
-                if (can_open and can_close) or not (can_open or can_close):
-                    # Flanked the same on both sides: the stack decides.
-                    can_close = _open_index(stack, fam, ch) is not None
-                    can_open = not can_close
-            elif ch in _OPENERS:
-                low = next((o for o in reversed(stack) if _LOW_CLOSER.get(o.char) == ch), None)
-                if low is not None and not (can_open and not can_close):
-                    can_open, can_close = False, True
-                elif ch == "‘" and text[i + 1 : i + 2].isdigit():
-                    continue  # ‘90s: an apostrophe curled the wrong way
-                else:
-                    can_open, can_close = True, False
-            else:  # a closing mark
-                if ch == "’":
-                    if text[i - 1 : i].isalnum() and text[i + 1 : i + 2].isalnum():
-                        continue
-                    if i == 0 or text[i - 1].isspace():
-                        continue  # ’90s, rock ’n’ roll
-                    if _open_index(stack, fam, ch) is None:
-                        continue  # officials’ (plural possessive)
-                    if _possessive_before_later_closer(text, i, marks[n + 1 :]):
-                        continue
-                can_open, can_close = False, True
-            at = _open_index(stack, fam, ch) if can_close else None
-            if at is not None:
-                opened = stack[at]
-                del stack[at:]
-                if at == 0:
-                    close(opened, i, i + 1)
-            elif can_open:
-                stack.append(_Open(ch, i))
-            elif (ch in _CLOSERS and ch != "’") or ch == '"':
-                warnings.append(
-                    f"quotes: closing mark {ch} at char {i} (paragraph "
-                    f"{_paragraph_number(breaks, i)}) has no opening mark; ignored"
-                )
-        if not stack:
-            return None
-        outer = stack[0]
-        following = next_start if next_start < len(text) else -1
-        if following >= 0:
-            nxt = text[following]
-            if nxt in _FAMILY and _FAMILY[nxt] == _FAMILY[outer.char] and nxt not in _CLOSERS:
-                return outer
-        if _FAMILY[outer.char] == _DOUBLE or outer.char in "‘‚‹":
-            warnings.append(
-                f"quotes: opening mark {outer.char} at char {outer.pos} (paragraph "
-                f"{_paragraph_number(breaks, outer.pos)}) is never closed; "
-                "quotation ended at the paragraph end"
-            )
-        if _FAMILY[outer.char] == _DOUBLE:
-            end = para_end
-            while end > outer.pos + 1 and text[end - 1].isspace():
-                end -= 1
-            close(outer, end, end, closed=False)
-        return None
-
-    starts = [0]
-
-    def para_start(i: int) -> int:
-        return starts[-1]
-
-    for m in _MARKS.finditer(text):
-        i = m.start()
-        if text[i] == "\n":
-            # A run of line breaks is one paragraph break.
-            if i > 0 and text[i - 1] == "\n":
-                starts[-1] = i + 1
-                continue
-            nxt = i + 1
-            while nxt < len(text) and text[nxt] in "\n \t":
-                nxt += 1
-            carried = run_paragraph(para, i, nxt)
-            para = []
-            breaks.append(i)
-            starts.append(i + 1)
-            continue
-        para.append(i)
-    run_paragraph(para, len(text), len(text))
-    found.sort(key=lambda q: q.start)
-    return found, warnings
+    return _Scanner(text).run()
 
 
-def _open_index(stack: list[_Open], family: str, ch: str) -> int | None:
-    """Return the stack index of the innermost open mark ``ch`` can close, or None."""
+def _open_index(stack: list[_Open], ch: str) -> int | None:
+    """Return the stack index of the innermost open mark that ``ch`` can close, or None."""
+    family = _FAMILY[ch]
     for at in range(len(stack) - 1, -1, -1):
         opened = stack[at]
-        if _FAMILY[opened.char] == family:
-            low = _LOW_CLOSER.get(opened.char)
-            if low is None or ch in (low, "”", "’", '"', "'"):
-                return at
+        if _FAMILY[opened.char] != family:
+            continue
+        low = _LOW_CLOSER.get(opened.char)
+        if low is not None and ch not in (low, "”", "’", '"', "'"):
             return None
+        return at
     return None
-
-
-def _possessive_before_later_closer(text: str, i: int, later: list[int]) -> bool:
-    """Return True for ``s’`` + word when a later mark can close the quotation instead.
-
-    ‘The workers’ rights come first,’ she said: the first ’ is a plural possessive.
-    """
-    if text[i - 1 : i] not in ("s", "S") or text[i + 1 : i + 2] != " ":
-        return False
-    if not text[i + 2 : i + 3].isalpha():
-        return False
-    return any(text[j] == "’" and _flanks(text, j)[1] and not text[j - 1].isspace() for j in later)
 
 
 # --------------------------------------------------------------------------- parse side
 
 _TERMINAL = frozenset({".", "!", "?", "…"})
-_BOUNDARY_BEFORE = frozenset({".", "!", "?", "…", ":", ",", ";", "—", "–", "-", "(", "--"})
+_DASHES = frozenset({"-", "—", "–", "--"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
+_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "oprd"})
+# Verbs whose object is the addressee, not the speaker ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "urge", "warn"})
-_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+# "declined to say whether …", "refused to comment": reported non-speech.
+_REFUSALS = frozenset({"decline", "refuse", "fail"})
+# Person nouns by suffix, for subjects the lexicon lacks: rescuers, economists, historians.
+_AGENT_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "eer", "eers")
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+_CLAUSE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD", "VB"})
 _MAX_REGION = 40
 
 
 @dataclass(slots=True)
 class _Cue:
-    """A reporting verb or cue phrase and the token heading its speaker phrase."""
+    """A reporting verb or cue phrase (token range) and the head of its speaker phrase."""
 
     start: int
     end: int
     speaker: Token | None
-    verb: Token | None
+    verb: Token | None = None
 
 
 @dataclass(slots=True)
@@ -326,7 +342,7 @@ class _Found:
 
 
 class _Reader:
-    """Everything one document's extraction needs, computed once."""
+    """One document's parse, read once for all its quotes."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -346,6 +362,9 @@ class _Reader:
         self.headline_tokens = self.token_at(headline_end) if headline_end else 0
         self.in_quote = bytearray(len(doc))
         self.found: list[_Found] = []
+        self._surnames: dict[str, str | None] | None = None
+
+    # ----- small lookups
 
     def token_at(self, char: int) -> int:
         """Return the index of the first token starting at or after ``char``."""
@@ -358,40 +377,58 @@ class _Reader:
     def actor_at(self, token: Token) -> Actor | None:
         return self.actors.actor_at(token) if self.actors is not None else None
 
-    def is_cue_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.verbs and token.pos_ in ("VERB", "AUX")
+    def mention_kind(self, token: Token) -> str | None:
+        mention = self.actors.mention_at(token) if self.actors is not None else None
+        return mention.kind if mention is not None else None
+
+    def noun_class(self, token: Token) -> str | None:
+        return self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
 
     def is_break(self, token: Token) -> bool:
         return token.is_space and "\n" in token.text
 
-    # ----- cues and speakers
+    def is_cue_verb(self, token: Token) -> bool:
+        """Return True for a reporting verb that reports speech (not "declined to say")."""
+        if token.lemma_.lower() not in self.verbs or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ == "neg" for c in token.children):
+            return False
+        return not (token.dep_ == "xcomp" and token.head.lemma_.lower() in _REFUSALS)
 
     def cue_phrase_at(self, i: int) -> _Cue | None:
         """Return the multi-word cue starting at token ``i`` ("according to X"), if any."""
         doc = self.doc
         for words in self.cues.get(doc[i].lower_, ()):
             end = i + len(words)
-            if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
-                last = doc[end - 1]
-                source = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-                if source is None and end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "DET"):
-                    source = _phrase_head(doc, end)
-                return _Cue(i, end, source, None)
+            if end > len(doc) or any(doc[i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            last = doc[end - 1]
+            source = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+            if source is None and end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "DET"):
+                source = _phrase_head(doc, end)
+            return _Cue(i, end, source)
         return None
+
+    # ----- speakers
 
     def speaker_of(self, verb: Token, depth: int = 0) -> Token | None:
         """Return the token heading the speaker phrase of a reporting verb, or None."""
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
+        subject = next((s for s in subjects if not self.in_quote[s.i]), None)
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            return subject
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if subjects:
+            # The parser took words of the quotation for the subject: take a name beside the verb.
+            return self.name_near(verb)
         if verb.dep_ == "relcl":
             return verb.head
+        if verb.tag_ == "VBN":
+            return None  # "when asked if …": a passive without its agent
         if (
             depth < 3
             and verb.dep_ in ("conj", "advcl", "xcomp")
@@ -399,56 +436,113 @@ class _Reader:
         ):
             return self.speaker_of(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement saying ...": the statement
+            # "… issued a statement saying …": the statement, or whoever issued it.
+            noun = verb.head
+            if noun.dep_ in ("dobj", "pobj"):
+                issuer = noun.head if noun.dep_ == "dobj" else noun.head.head
+                owner = next((c for c in issuer.children if c.dep_ == "nsubj"), None)
+                if owner is not None:
+                    return owner
+            return noun
         if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
             # Inverted order ("said the minister") that the parser did not label nsubj.
             for child in verb.rights:
-                if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                if (
+                    child.dep_ in _INVERTED_DEPS
+                    and child.pos_ in ("PROPN", "NOUN", "PRON")
+                    and not self.in_quote[child.i]
+                ):
                     return child
         return None
 
-    def speaker_span(self, head: Token) -> tuple[int, int]:
-        """Return the token range of a speaker phrase, without relative clauses."""
-        right = head.i
-        for child in head.rights:
-            if child.dep_ in ("relcl", "acl", "advcl", "prep") and child.dep_ != "prep":
-                break
-            if child.dep_ in ("relcl", "acl", "advcl"):
-                break
-            if child.dep_ == "punct":
-                continue
-            right = max(right, child.right_edge.i)
-        left = head.left_edge.i
+    def name_near(self, verb: Token) -> Token | None:
+        """Return the head of the proper name nearest a verb, outside quotations."""
         doc = self.doc
+        for gap in range(1, 5):
+            for k in (verb.i + gap, verb.i - gap):
+                if 0 <= k < len(doc) and not self.in_quote[k] and doc[k].pos_ == "PROPN":
+                    return _phrase_head(doc, k)
+        return None
+
+    def speaker_span(self, head: Token, bare: bool = False) -> tuple[int, int]:
+        """Return the token range of a speaker phrase, without relative clauses.
+
+        ``bare`` keeps only the head and the words before it (a headline subject).
+        """
+        doc = self.doc
+        right = head.i
+        if not bare:
+            for child in head.rights:
+                if child.dep_ in ("relcl", "acl", "advcl") or self.in_quote[child.i]:
+                    break
+                if child.dep_ != "punct":
+                    right = max(right, child.right_edge.i)
+        left = head.left_edge.i
         while right > left and (doc[right].is_punct or doc[right].is_space):
             right -= 1
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
         return left, right + 1
 
-    def resolve(self, head: Token, para: int) -> tuple[str | None, str]:
-        """Return the actor id (or None) and the written phrase of a speaker."""
+    def resolve(self, head: Token, para: int, bare: bool = False) -> tuple[str | None, str]:
+        """Return the actor id (or None) and the written phrase of a speaker.
+
+        A name wins over a title in apposition ("the committee chair, Jane Doe"); an
+        unnamed spokesperson or official speaks for the organisation in the phrase
+        ("a spokesman for the ministry", "a Pentagon official"); a pronoun without a
+        linked actor takes the previous speaker when it agrees.
+        """
         doc = self.doc
-        left, right = self.speaker_span(head)
+        left, right = self.speaker_span(head, bare)
         phrase = doc[left:right].text
         actor = self.actor_at(head)
+        if actor is not None and self.mention_kind(head) == "name":
+            return actor.id, phrase
+        for child in head.children:
+            if child.dep_ in ("appos", "compound") and left <= child.i < right:
+                for t in child.subtree:
+                    named = self.actor_at(t)
+                    if (
+                        named is not None
+                        and named.kind == "person"
+                        and self.mention_kind(t) == "name"
+                    ):
+                        return named.id, phrase
+        if head.lower_ in _PRONOUNS:
+            if actor is not None:
+                return actor.id, phrase
+            return self.previous_speaker(para, head.lower_), phrase
+        if self.noun_class(head) == "proxy":
+            for child in head.children:
+                if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
+                    continue
+                for t in child.subtree:
+                    principal = self.actor_at(t)
+                    if principal is not None and not self.in_quote[t.i]:
+                        return principal.id, phrase
         if actor is not None:
             return actor.id, phrase
-        lower = head.lower_
-        if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS:
-            return self.previous_speaker(para, lower), phrase
-        # A named person in the phrase ("Jane Doe, a spokeswoman") speaks for herself; an
-        # unnamed spokesperson speaks for the organisation named in the phrase.
-        first: Actor | None = None
-        for k in range(left, right):
-            found = self.actor_at(doc[k])
-            if found is None:
-                continue
-            if found.kind == "person":
-                return found.id, phrase
-            if first is None:
-                first = found
-        return (first.id if first is not None else None), phrase
+        # Modifiers of the head: "U.S. officials", "Russian diplomats".
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                found = self.actor_at(child)
+                if found is not None:
+                    return found.id, phrase
+        if head.pos_ == "PROPN":
+            # A surname the actor stage did not link ("Ricci" after "Enzo Ricci").
+            return self.surnames().get(head.text), phrase
+        return None, phrase
+
+    def surnames(self) -> dict[str, str | None]:
+        """Return the last word of each person actor's name → its id (None when shared)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for a in self.actors.actors if self.actors is not None else ():
+                words = a.name.split()
+                if a.kind == "person" and len(words) > 1:
+                    key = words[-1]
+                    self._surnames[key] = None if key in self._surnames else a.id
+        return self._surnames
 
     def previous_speaker(self, para: int, pronoun: str) -> str | None:
         """Return the latest speaker of this or the previous paragraph, if the pronoun agrees."""
@@ -468,25 +562,25 @@ class _Reader:
 
     def acceptable_speaker(self, head: Token) -> bool:
         """Return True when a subject can be a source of speech (not "the data suggest")."""
-        if self.actor_at(head) is not None:
+        if self.actor_at(head) is not None or head.pos_ == "PROPN":
             return True
         lower = head.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS or lower in ("i", "we"):
             return True
-        if head.lemma_.lower() in self.nouns or lower in self.nouns:
+        if self.noun_class(head) is not None:
             return True
-        if head.pos_ == "PROPN":
+        if head.pos_ == "NOUN" and lower.endswith(_AGENT_SUFFIXES):
             return True
         left, right = self.speaker_span(head)
-        return any(self.actor_at(self.doc[k]) is not None for k in range(left, right))
+        return any(self.actor_at(t) is not None for t in self.doc[left:right])
 
-    # ----- regions around a quoted stretch
+    # ----- cues around a quoted stretch
 
     def region_after(self, close_tok: int) -> range:
+        """Return the tokens after a closing mark, up to the end of that sentence."""
         doc = self.doc
         k = close_tok + 1
-        stop = min(len(doc), k + _MAX_REGION)
-        end = k
+        end, stop = k, min(len(doc), k + _MAX_REGION)
         while end < stop:
             t = doc[end]
             if self.is_break(t) or self.in_quote[end] or t.text in _TERMINAL:
@@ -495,9 +589,9 @@ class _Reader:
         return range(k, end)
 
     def region_before(self, open_tok: int) -> range:
+        """Return the tokens before an opening mark, back to the start of that sentence."""
         doc = self.doc
-        k = open_tok - 1
-        stop = max(-1, k - _MAX_REGION)
+        k, stop = open_tok - 1, max(-1, open_tok - 1 - _MAX_REGION)
         while k > stop:
             t = doc[k]
             if self.is_break(t) or self.in_quote[k] or t.text in _TERMINAL:
@@ -506,38 +600,35 @@ class _Reader:
         return range(k + 1, open_tok)
 
     def cue_in(self, region: range, last: bool) -> _Cue | None:
-        """Return the reporting verb or cue phrase in a region nearest the quote."""
-        doc = self.doc
-        order = reversed(region) if last else iter(region)
-        for k in order:
-            t = doc[k]
+        """Return the reporting verb or cue phrase of a region nearest the quotation."""
+        for k in reversed(region) if last else region:
             phrase = self.cue_phrase_at(k)
             if phrase is not None and phrase.end <= region.stop:
                 return phrase
+            t = self.doc[k]
             if self.is_cue_verb(t):
                 return _Cue(k, k + 1, self.speaker_of(t), t)
         return None
 
     def colon_speaker(self, region: range) -> Token | None:
-        """Return the speaker of "Name: “…”", a colon right before the quote and no verb."""
+        """Return the speaker of "Name: “…”": the noun phrase right before a colon."""
         doc = self.doc
-        if len(region) < 2 or len(region) > 10 or doc[region.stop - 1].text != ":":
+        if not region or doc[region.stop - 1].text != ":" or region.stop - 2 < region.start:
             return None
-        if any(doc[k].pos_ in ("VERB", "AUX") for k in region):
+        t = doc[region.stop - 2]
+        if t.pos_ not in ("PROPN", "NOUN"):
             return None
-        for k in range(region.stop - 2, region.start - 1, -1):
-            if doc[k].pos_ in ("PROPN", "NOUN", "PRON"):
-                return _phrase_head(doc, k)
-        return None
+        head = _phrase_head(doc, t.i)
+        if self.actor_at(head) is None and head.pos_ != "PROPN" and self.noun_class(head) is None:
+            return None
+        return head
 
-    # ----- quoted stretches
-
-    def classify(self, q: Quoted, o: int, c: int, first: int, last: int) -> str:
-        """Return "direct" or "fragment" for the quoted stretch with mark tokens o, c."""
+    def classify(self, q: Quoted, o: int, c: int) -> str:
+        """Return "direct" or "fragment" for a quoted stretch whose marks are tokens o and c."""
         if q.reopened:
             return "direct"
-        doc, text = self.doc, self.text
-        content = text[q.start : q.end].lstrip(" [(….'\"‘“")
+        doc = self.doc
+        content = self.text[q.start : q.end].lstrip(" [(….'\"‘“«")
         if not content:
             return "fragment"
         upper = content[0].isupper() or content[0].isdigit()
@@ -545,134 +636,127 @@ class _Reader:
         while k >= 0 and doc[k].is_space and not self.is_break(doc[k]):
             k -= 1
         prev = doc[k] if k >= 0 and not self.is_break(doc[k]) else None
-        starts_sentence = (
-            prev is None
-            or prev.text in _TERMINAL
-            or (prev.i < o and self.in_quote[prev.i] and prev.text in _CLOSERS | _STRAIGHT)
-        )
+        starts_sentence = prev is None or prev.text in _TERMINAL or bool(self.in_quote[prev.i])
         after_cue = prev is not None and (
             prev.text in (":", ",", "—", "–") or self.is_cue_verb(prev)
         )
         if not (starts_sentence or after_cue):
             return "fragment"
-        if not upper and not (after_cue and prev is not None and prev.text in (",", ":")):
+        if not upper and not (prev is not None and prev.text in (",", ":")):
             return "fragment"
-        tail = text[q.start : q.end].rstrip()
-        ends_punct = bool(tail) and tail[-1] in ".,!?…—-:;"
-        if ends_punct:
+        tail = self.text[q.start : q.end].rstrip()
+        if tail and tail[-1] in ".,!?…—-:;":
             return "direct"
-        nxt = c + 1
-        following = doc[nxt] if nxt < len(doc) else None
+        following = doc[c + 1] if c + 1 < len(doc) else None
         if following is None or self.is_break(following) or following.is_punct:
             return "direct"
         return "direct" if self.cue_in(self.region_after(c), last=False) else "fragment"
 
     def direct(self, q: Quoted, o: int, c: int, para: int) -> None:
-        text = self.text
-        tail = text[q.start : q.end].rstrip()
-        ends_sentence = bool(tail) and tail[-1] in ".!?…" and tail[-1] != ","
+        """Record a direct quote with the cue after or before it, or as a floating quote."""
+        doc = self.doc
+        tail = self.text[q.start : q.end].rstrip()
         cue: _Cue | None = None
         after = self.region_after(c)
-        if after and not ends_sentence:
+        if after and (not tail or tail[-1] not in ".!?…"):
             cue = self.cue_in(after, last=False)
-        elif after and tail and tail[-1] in "?!…":
-            # "“Why now?” she asked." continues the sentence in lower case.
-            first = self.doc[after.start]
-            if first.text[:1].islower() or self.is_cue_verb(first):
-                cue = self.cue_in(after, last=False)
+        elif after and tail[-1] != ".":
+            # "“Why now?” she asked." goes on after a question or exclamation mark.
+            cue = self.cue_in(range(after.start, min(after.stop, after.start + 4)), last=False)
         before = self.region_before(o)
+        if not before:
+            # "X told the council:" closing the paragraph before the quotation.
+            k = o - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k >= 0 and doc[k].text == ":" and not self.in_quote[k]:
+                before = self.region_before(k + 1)
         if cue is None and before:
             cue = self.cue_in(before, last=True)
         speaker_tok = cue.speaker if cue is not None else None
         if cue is None and before:
             speaker_tok = self.colon_speaker(before)
-        span_text = self.quote_text(q)
+        text = self.quote_text(q)
         if speaker_tok is not None:
             speaker, speaker_text = self.resolve(speaker_tok, para)
             cue_span = self.char_span(cue.start, cue.end) if cue is not None else None
-            self.add("direct", q.start, q.end, span_text, speaker, speaker_text, cue_span, para)
+            self.add("direct", q.start, q.end, text, speaker, speaker_text, cue_span, para)
             return
         # A floating quote: no cue of its own, so it continues the previous speaker.
-        prev = next(
-            (p for p in reversed(self.found) if p.kind != "partial" and p.para >= para - 1), None
-        )
-        if prev is not None and (prev.speaker is not None or prev.speaker_text is not None):
-            self.add(
-                "direct", q.start, q.end, span_text, prev.speaker, prev.speaker_text, None, para
-            )
+        prev = next((p for p in reversed(self.found) if p.kind != "partial"), None)
+        if prev is not None and prev.para >= para - 1 and prev.speaker_text is not None:
+            self.add("direct", q.start, q.end, text, prev.speaker, prev.speaker_text, None, para)
         else:
-            self.add("direct", q.start, q.end, span_text, None, None, None, para)
+            self.add("direct", q.start, q.end, text, None, None, None, para)
 
     def fragment(self, q: Quoted, first: int, last: int, para: int) -> None:
         """Record a quoted fragment as a partial quote, or the clause holding it as mixed."""
         doc = self.doc
         tokens = doc[first : last + 1]
-        root = tokens.root
-        cue: _Cue | None = None
-        clause: Token | None = None
-        node = root
-        for _ in range(12):
-            if (
-                self.is_cue_verb(node)
-                and not self.in_quote[node.i]
-                and node.i not in range(first, last + 1)
-            ):
-                cue = _Cue(node.i, node.i + 1, None, node)
-                cue.speaker = self.speaker_of(node)
-                break
-            if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "conj" and clause is None):
-                clause = node if node.dep_ == "ccomp" else clause
-            if node.dep_ == "pobj" and node.head.lower_ in {
-                w[-1] for ws in self.cues.values() for w in ws
-            }:
-                phrase = self.cue_phrase_at(node.head.i - len(_cue_words_before(node.head)) + 1)
-                if phrase is not None:
-                    cue = phrase
-                    break
-            if node.head is node:
-                break
-            node = node.head
+        cue = self.governing_cue(tokens.root, first, last)
         if cue is None:
             cue = self.sentence_cue(first, last)
+        bare = False
         if cue is None:
-            cue = self.headline_cue(q, first)
-        speaker = speaker_text = None
+            cue, bare = self.headline_cue(q, first), True
+        speaker = speaker_text = cue_span = None
         if cue is not None and cue.speaker is not None:
-            speaker, speaker_text = self.resolve(cue.speaker, para)
-        cue_span = (
-            self.char_span(cue.start, cue.end) if cue is not None and cue.verb is not None else None
-        )
-        if cue is not None and cue.verb is None and cue.end > cue.start:
-            cue_span = self.char_span(cue.start, cue.end)
-        has_clause = any(t.tag_ in _FINITE_TAGS for t in tokens) or any(
-            t.tag_ == "VB" and t.i > first and doc[t.i - 1].lower_ == "to" for t in tokens
+            speaker, speaker_text = self.resolve(cue.speaker, para, bare)
+            if cue.end > cue.start:
+                cue_span = self.char_span(cue.start, cue.end)
+        # A clause has a finite or base-form verb; "deeply concerned" (a participle) does not.
+        is_clause = any(
+            t.tag_ in _CLAUSE_TAGS
+            or (
+                t.tag_ in ("VBN", "VBG")
+                and any(c.dep_ in ("aux", "auxpass") and first <= c.i for c in t.children)
+            )
+            for t in tokens
         )
         content = _content_of(cue.verb) if cue is not None and cue.verb is not None else None
-        if has_clause and speaker_text is not None and content is not None:
+        if is_clause and speaker_text is not None and content is not None:
             start, end = self.clause_chars(content)
             if start <= q.start and end >= q.end:
-                self.add(
-                    "mixed", start, end, self.text[start:end], speaker, speaker_text, cue_span, para
-                )
+                text = self.text[start:end]
+                self.add("mixed", start, end, text, speaker, speaker_text, cue_span, para)
                 return
         self.add(
             "partial", q.start, q.end, self.quote_text(q), speaker, speaker_text, cue_span, para
         )
 
+    def governing_cue(self, root: Token, first: int, last: int) -> _Cue | None:
+        """Return the reporting verb or cue phrase that the fragment depends on, if any."""
+        node = root
+        for _ in range(12):
+            outside = not (first <= node.i <= last) and not self.in_quote[node.i]
+            if outside and self.is_cue_verb(node):
+                speaker = self.speaker_of(node)
+                if speaker is not None and self.acceptable_speaker(speaker):
+                    return _Cue(node.i, node.i + 1, speaker, node)
+                if speaker is None and node.tag_ == "VBN":
+                    # "when asked if … “concrete steps”": an unnamed questioner's words.
+                    return _Cue(node.i, node.i + 1, None, node)
+            if node.dep_ == "pobj" and outside:
+                for start in range(max(0, node.head.i - 3), node.head.i + 1):
+                    phrase = self.cue_phrase_at(start)
+                    if phrase is not None and phrase.end == node.head.i + 1:
+                        return phrase
+            if node.head is node:
+                return None
+            node = node.head
+        return None
+
     def sentence_cue(self, first: int, last: int) -> _Cue | None:
-        """Return the nearest reporting verb of the fragment's sentence, outside any quote."""
-        doc = self.doc
-        sent = doc[first].sent
+        """Return the reporting verb of the fragment's sentence nearest it, outside quotes."""
         best: _Cue | None = None
-        best_gap = len(doc)
-        for t in sent:
-            if self.in_quote[t.i]:
+        best_gap = len(self.doc)
+        for t in self.doc[first].sent:
+            if self.in_quote[t.i] or not self.is_cue_verb(t):
                 continue
-            if self.is_cue_verb(t):
-                speaker = self.speaker_of(t)
-                gap = min(abs(t.i - first), abs(t.i - last))
-                if speaker is not None and gap < best_gap:
-                    best, best_gap = _Cue(t.i, t.i + 1, speaker, t), gap
+            speaker = self.speaker_of(t)
+            gap = min(abs(t.i - first), abs(t.i - last))
+            if speaker is not None and self.acceptable_speaker(speaker) and gap < best_gap:
+                best, best_gap = _Cue(t.i, t.i + 1, speaker, t), gap
         return best
 
     def headline_cue(self, q: Quoted, first: int) -> _Cue | None:
@@ -680,67 +764,89 @@ class _Reader:
         if first >= self.headline_tokens:
             return None
         doc = self.doc
-        o = self.token_before(q.open + 1)
-        k = o - 1
-        if k < 0:
-            return None
-        if doc[k].text == ":":
+        k = self.token_before(q.open + 1) - 1
+        if k >= 0 and doc[k].text == ":":
             k -= 1
         if k < 0 or doc[k].pos_ not in ("PROPN", "NOUN"):
             return None
-        head = _phrase_head(doc, k)
-        if self.actor_at(head) is None and head.lemma_.lower() not in self.nouns:
+        head = doc[k]
+        if self.actor_at(head) is None and self.noun_class(head) is None and head.pos_ != "PROPN":
             return None
-        return _Cue(k + 1, k + 1, head, None)
+        return _Cue(k + 1, k + 1, head)
 
-    def indirect(self) -> None:
-        """Record reported speech: reporting verbs with a content clause, and cue phrases."""
+    # ----- reported speech
+
+    def indirect_candidates(
+        self, direct: list[tuple[int, int]]
+    ) -> list[tuple[int, _Cue, int, int]]:
+        """Return (position, cue, start, end) for each reported clause outside quotations."""
         doc = self.doc
-        covered = [(f.start, f.end) for f in self.found if f.kind in ("direct", "mixed")]
+        out = []
         for t in doc:
             if self.in_quote[t.i]:
                 continue
-            cue: _Cue | None = None
-            content: tuple[int, int] | None = None
             if self.is_cue_verb(t):
                 clause = _content_of(t)
                 if clause is None:
                     continue
-                cue = _Cue(t.i, t.i + 1, self.speaker_of(t), t)
+                cue: _Cue | None = _Cue(t.i, t.i + 1, self.speaker_of(t), t)
                 content = self.clause_chars(clause)
             elif t.lower_ in self.cues:
                 cue = self.cue_phrase_at(t.i)
-                if cue is None:
-                    continue
-                content = self.according_chars(cue)
+                content = self.according_chars(cue) if cue is not None else None
             else:
                 continue
-            if cue.speaker is None or content is None or not self.acceptable_speaker(cue.speaker):
+            if cue is None or content is None or cue.speaker is None:
+                continue
+            if not self.acceptable_speaker(cue.speaker):
                 continue
             start, end = content
-            if end - start < 8 or any(s < end and start < e for s, e in covered):
+            if end - start < 8 or any(s < end and start < e for s, e in direct):
                 continue
-            if any(
-                self.in_quote[k] for k in range(self.token_at(start), self.token_before(end) + 1)
-            ) and any(f.kind == "direct" and f.start < end and start < f.end for f in self.found):
-                continue
-            para = self.para_of[t.i]
-            speaker, speaker_text = self.resolve(cue.speaker, para)
-            cue_span = self.char_span(cue.start, cue.end)
-            self.add(
-                "indirect", start, end, self.text[start:end], speaker, speaker_text, cue_span, para
-            )
+            out.append((min(start, t.idx), cue, start, end))
+        return out
+
+    def indirect(self, cue: _Cue, start: int, end: int) -> None:
+        assert cue.speaker is not None
+        para = self.para_of[cue.start]
+        speaker, speaker_text = self.resolve(cue.speaker, para)
+        cue_span = self.char_span(cue.start, cue.end)
+        self.add(
+            "indirect", start, end, self.text[start:end], speaker, speaker_text, cue_span, para
+        )
 
     def clause_chars(self, clause: Token) -> tuple[int, int]:
-        """Return the character span of a content clause, without "that" and edge punctuation."""
+        """Return the characters of a content clause, without "that", dateline or end marks."""
         doc = self.doc
         left, right = clause.left_edge.i, clause.right_edge.i
+        left = self.after_dateline(left, right)
         while left < right and (
-            (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"))
+            (doc[left].dep_ == "mark" and doc[left].lower_ in _CONTENT_MARKS)
             or doc[left].is_punct
             or doc[left].is_space
         ):
             left += 1
+        return self.trimmed(left, right)
+
+    def after_dateline(self, left: int, right: int) -> int:
+        """Skip a dateline ("LONDON (Reuters) -") at the start of a paragraph."""
+        doc = self.doc
+        start = left
+        while start > 0 and left - start < 6 and not self.is_break(doc[start - 1]):
+            start -= 1
+        if start > 0 and not self.is_break(doc[start - 1]):
+            return left
+        for k in range(left, min(right, start + 12)):
+            if (
+                doc[k].text in _DASHES
+                and k > left
+                and (doc[k - 1].text == ")" or doc[k - 1].is_upper)
+            ):
+                return k + 1
+        return left
+
+    def trimmed(self, left: int, right: int) -> tuple[int, int]:
+        doc = self.doc
         while right > left and (
             (doc[right].is_punct and not self.in_quote[right]) or doc[right].is_space
         ):
@@ -760,21 +866,17 @@ class _Reader:
             left = phrase_right + 1
         elif phrase_right >= right - 1:
             right = phrase_left - 1
+        left = self.after_dateline(left, right)
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
-        while right > left and (
-            (doc[right].is_punct and not self.in_quote[right]) or doc[right].is_space
-        ):
-            right -= 1
         if right <= left:
             return None
-        return doc[left].idx, doc[right].idx + len(doc[right].text)
+        return self.trimmed(left, right)
 
     # ----- output
 
     def quote_text(self, q: Quoted) -> str:
-        if not q.reopened:
-            return self.text[q.start : q.end]
+        """Return the words of a quoted stretch, without the marks that reopen paragraphs."""
         parts, at = [], q.start
         for mark in q.reopened:
             parts.append(self.text[at:mark])
@@ -816,23 +918,13 @@ def _content_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        # "The deal, she said, is dead": the verb hangs off the clause it reports.
-        return None
+    for child in verb.children:
+        # "told reporters that …" is sometimes parsed as an adverbial clause.
+        if child.dep_ in ("advcl", "dep") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return child
     return None
-
-
-def _cue_words_before(token: Token) -> tuple[str, ...]:
-    """Return the words of the cue phrase ending at ``token`` ("according to" for "to")."""
-    for phrases in cue_phrases().values():
-        for words in phrases:
-            n = len(words)
-            if token.i - n + 1 < 0:
-                continue
-            doc = token.doc
-            if all(doc[token.i - n + 1 + k].lower_ == w for k, w in enumerate(words)):
-                return words
-    return ()
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -862,14 +954,30 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         for k in range(o, c + 1):
             reader.in_quote[k] = 1
         located.append((q, o, c, first, last))
+    # Speakers carry forward (floating quotes, pronouns), so quotes are read in text order.
+    items: list[tuple[int, int, tuple]] = []
+    direct_spans = []
     for q, o, c, first, last in located:
-        para = reader.para_of[first]
-        if reader.classify(q, o, c, first, last) == "direct":
-            reader.direct(q, o, c, para)
+        kind = reader.classify(q, o, c)
+        if kind == "direct":
+            direct_spans.append((q.start, q.end))
+        items.append((q.open, 0, (kind, q, o, c, first, last)))
+    for position, cue, start, end in reader.indirect_candidates(direct_spans):
+        items.append((position, 1, ("indirect", cue, start, end)))
+    items.sort(key=lambda item: (item[0], item[1]))
+    for _, _, item in items:
+        para = reader.para_of[item[4] if item[0] != "indirect" else item[1].start]
+        if item[0] == "direct":
+            reader.direct(item[1], item[2], item[3], para)
+        elif item[0] == "fragment":
+            reader.fragment(item[1], item[4], item[5], para)
         else:
-            reader.fragment(q, first, last, para)
-    reader.indirect()
-    found = sorted(reader.found, key=lambda f: (f.start, f.end))
+            reader.indirect(item[1], item[2], item[3])
+    mixed = {(f.start, f.end) for f in reader.found if f.kind == "mixed"}
+    found = sorted(
+        (f for f in reader.found if not (f.kind == "indirect" and (f.start, f.end) in mixed)),
+        key=lambda f: (f.start, f.end),
+    )
     return [
         Quote(f"Q{n}", f.kind, (f.start, f.end), f.text, f.speaker, f.speaker_text, f.cue)
         for n, f in enumerate(found, start=1)

@@ -8,7 +8,7 @@ Quotes are scored in three classes: ``direct``, ``indirect`` and ``fragment``
 (``partial`` and ``mixed`` together; the kind agreement within matched fragments is
 printed on its own). A predicted quote matches a gold quote of the same class when
 their character spans overlap by at least half of the gold span; each gold quote
-matches at most one prediction (largest overlap first). Speaker accuracy is over
+matches at most one prediction (largest overlap first, then nearest start). Speaker accuracy is over
 matched quotes: the predicted speaker actor's name must agree with one of the gold
 names (case-insensitive, either contains the other), or both must be "no speaker".
 The "phrase" figure accepts the written speaker phrase as well as the actor name.
@@ -59,7 +59,7 @@ def locate(doc: CodedDocument, quotes: list[dict]) -> list[Gold]:
         at = doc.text.find(q["text"], pos)
         if at < 0:
             raise SystemExit(f"{doc.doc_id}: gold quote not in text: {q['text']!r}")
-        pos = at
+        pos = at + 1
         out.append(Gold(q["kind"], at, at + len(q["text"]), q["speakers"]))
     return out
 
@@ -94,10 +94,10 @@ def main() -> None:
                     continue
                 ov = overlap(p.span, (g.start, g.end))
                 if ov * 2 >= g.end - g.start and ov > 0:
-                    pairs.append((ov, gi, pi))
+                    pairs.append((ov, -abs(p.span[0] - g.start), gi, pi))
         used_g: set[int] = set()
         used_p: set[int] = set()
-        for _, gi, pi in sorted(pairs, reverse=True):
+        for _, _, gi, pi in sorted(pairs, reverse=True):
             if gi in used_g or pi in used_p:
                 continue
             used_g.add(gi)
