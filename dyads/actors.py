@@ -25,6 +25,7 @@ How (docs/actors.md has the long version):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .kb import KnowledgeBase, Piece, Reading, interpret, kb_with, norm, person_by_name
 from .nlp import PUBLISHED
 from .records import Actor
+from .resources import table
 
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
@@ -383,6 +385,12 @@ def _np_start(
 # ---------------------------------------------------------------------- linking
 
 
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Return given name → ``m``/``f`` from ``en_first_names.tsv``."""
+    return {row["name"].lower(): row["gender"] for row in table("en_first_names.tsv")}
+
+
 def _role_class(kb: KnowledgeBase, role: str | None) -> str | None:
     if not role:
         return None
@@ -428,6 +436,8 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
         chain.name_len = len(r.person_name) if r.person_name else len(chain.name_words)
         if r.entry is None:
             chain.name = " ".join(r.person_name)
+        if chain.gender is None:
+            chain.gender = first_names().get(norm(chain.name.split()[0]))
     if cand.kind == "nominal":
         chain.role_key = r.role
     return chain

@@ -149,6 +149,17 @@ def test_actors_resolution(find, text, date, first, expected):
             "Kenyan rebels",
             ["Kenyan rebels", "They"],
         ),
+        (
+            "Thomas Brandt met Anna Weber in Berlin on Monday. She said the talks had been frank.",
+            "Anna Weber",
+            ["Anna Weber", "She"],
+        ),
+        (
+            "Harper upbeat on trade\n\nSecretary of State Daniel Harper arrived in Tokyo on "
+            "Monday for two days of talks.",
+            "Secretary of State",
+            ["Harper", "Secretary of State Daniel Harper"],
+        ),
     ],
 )
 def test_actors_chains(find, text, first, mentions):
