@@ -178,9 +178,10 @@ def _find_mentions(
 ) -> list[_Cand]:
     quoted = _quote_flags(doc)
     sent_of = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = n
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = n
     piece_at: dict[int, Piece] = {}
     for piece in pieces:
         for i in range(piece.start, piece.end):
@@ -238,6 +239,8 @@ def _find_mentions(
                 end = nxt.end
         if any(i in claimed for i in range(start, end)):
             start = max([i + 1 for i in range(start, end) if i in claimed] + [start])
+            while start < head_i and norm(doc[start].text) in ("'s", "'"):
+                start += 1
             if start > head_i:
                 continue
         span_words = [t.text for t in doc[reading_start:end]]
@@ -434,8 +437,6 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
     if r.kind == "person" and (r.person_name or (r.entry is not None and r.entry.kind == "person")):
         chain.name_words = set(norm(r.entry.name if r.entry else " ".join(r.person_name)).split())
         chain.name_len = len(r.person_name) if r.person_name else len(chain.name_words)
-        if r.entry is None:
-            chain.name = " ".join(r.person_name)
         if chain.gender is None:
             chain.gender = first_names().get(norm(chain.name.split()[0]))
     if cand.kind == "nominal":
@@ -522,7 +523,10 @@ def _surname_mentions(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> Non
             continue
         n = next(iter(owners))
         if not sent_of:
-            sent_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent}
+            sent_of = {c.head: c.sent for c in cands}
+            sent = 0
+            for t in doc:
+                sent = sent_of.setdefault(t.i, sent)
         cand = _Cand(
             token.i,
             token.i + 1,
@@ -550,7 +554,7 @@ def _merge(chain: _Chain, r: Reading) -> None:
         chain.role = r.role
         chain.role_class = r.role_class
     if r.person_name and len(r.person_name) > chain.name_len and r.entry is None:
-        chain.name = " ".join(r.person_name)
+        chain.name = r.name
         chain.name_len = len(r.person_name)
         chain.name_words |= {norm(w) for w in r.person_name}
 

@@ -920,7 +920,7 @@ def interpret(
     head = heads[-1] if heads else None
     # "Foreign Minister Dubem Oniya": a title followed by capitalised words the KB does not know.
     person_words: tuple[str, ...] = ()
-    if head is not None and head.what == "role" and head.role and head.role.title:
+    if head is not None and head.what == "role" and head.role and head.role.kind == "person":
         tail = words[head.end : cut]
         if (
             tail
