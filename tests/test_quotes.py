@@ -1,0 +1,351 @@
+"""Quotes: mark pairing on raw text, extraction rules on hand-built Docs, and end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.tokens import Doc
+
+from dyads.actors import DocActors, Mention
+from dyads.quotes import extract_quotes, reporting_verbs, scan_marks, speaker_nouns
+from dyads.records import Actor
+
+
+def stretches(text: str) -> list[str]:
+    found, _ = scan_marks(text)
+    return [text[q.start : q.end] for q in found]
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We are ready," she said.', ["We are ready,"]),
+        ("“We are ready,” she said.", ["We are ready,"]),
+        ("‘We are ready,’ she said.", ["We are ready,"]),
+        ("'We are ready,' she said.", ["We are ready,"]),
+        ("« Nous sommes prêts », a-t-elle dit.", [" Nous sommes prêts "]),
+        ("«Prêts»", ["Prêts"]),
+        ("‹Bereit›", ["Bereit"]),
+        ("„Wir sind bereit“, sagte sie.", ["Wir sind bereit"]),
+        ("‚Bereit‘", ["Bereit"]),
+        ("″Ready″ he said", ["Ready"]),
+        ("“[I]t is over,” he said.", ["[I]t is over,"]),
+        ("“A,” he said, “b.”", ["A,", "b."]),
+    ],
+)
+def test_quotes_marks_pair_every_style(text, expected):
+    assert stretches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“The minister told us the offer was ‘final’. We said no,” she said.", 1),
+        ("‘He called it “a farce”, and left,’ she said.", 1),
+        ("“Putin’s envoy said ‘no’ twice,” he said.", 1),
+    ],
+)
+def test_quotes_marks_embedded_quotes_stay_inside(text, expected):
+    found = stretches(text)
+    assert len(found) == expected
+    assert found[0].endswith(",")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Putin’s aides met in the ’90s.", []),
+        ("The rock ’n’ roll band formed in the '90s.", []),
+        ("The rock 'n' roll band played.", []),
+        ("The officials’ claims were denied.", []),
+        ("The officials' claims were denied.", []),
+        ("They don't know. It's late.", []),
+        ("Fans of ‘80s music came.", []),
+        ("‘The workers’ rights come first,’ she said.", ["The workers’ rights come first,"]),
+        ("“We can’t wait,” he said.", ["We can’t wait,"]),
+    ],
+)
+def test_quotes_marks_apostrophes_are_not_quotes(text, expected):
+    assert stretches(text) == expected
+
+
+def test_quotes_marks_run_on_paragraphs():
+    text = "“First, a ceasefire.\n\n“Second, talks.\n\n“Third, a vote,” he said.\n\nNo more."
+    found, warnings = scan_marks(text)
+    assert warnings == []
+    assert len(found) == 1
+    q = found[0]
+    assert text[q.start : q.end] == "First, a ceasefire.\n\n“Second, talks.\n\n“Third, a vote,"
+    assert [text[m] for m in q.reopened] == ["“", "“"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, warning",
+    [
+        ('"We won, he said.\n\nThe port reopened.', ["We won, he said."], "never closed"),
+        ("He said it was “dead.\n\n“Not so,” she said.", ["dead.", "Not so,"], "never closed"),
+        ("The crowd cheered.”\n\nThey left.", [], "has no opening mark"),
+        ("“One ” two ” three", ["One "], "has no opening mark"),
+        ("«Prêts\n\nDone.", ["Prêts"], "never closed"),
+    ],
+)
+def test_quotes_marks_unbalanced_recover_and_warn(text, expected, warning):
+    found, warnings = scan_marks(text)
+    assert [text[q.start : q.end] for q in found] == expected
+    assert len(warnings) == 1
+    assert warning in warnings[0]
+    assert "paragraph" in warnings[0]
+
+
+@pytest.mark.parametrize("text", ['"', "'", "“", "”", "\n\n“\n\n", '"""', "a'b'c\"d\"", ""])
+def test_quotes_marks_never_raise(text):
+    scan_marks(text)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@pytest.mark.parametrize("lemma", ["say", "tell", "add", "warn", "concur", "fear", "tweet"])
+def test_quotes_reporting_verbs_listed(lemma):
+    assert lemma in reporting_verbs()
+
+
+@pytest.mark.parametrize(
+    "noun, cls",
+    [
+        ("spokesman", "proxy"),
+        ("minister", "person"),
+        ("ministry", "organisation"),
+        ("report", "document"),
+    ],
+)
+def test_quotes_speaker_nouns(noun, cls):
+    assert speaker_nouns()[noun] == cls
+
+
+# --------------------------------------------------------------------------- hand-built Docs
+
+
+def hand_doc(nlp_blank, rows, actors=(), mentions=()):
+    """Build a parsed Doc from (word, space, head, dep, pos, tag, lemma) rows."""
+    words, spaces, heads, deps, pos, tags, lemmas = (list(c) for c in zip(*rows, strict=True))
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [None] * (len(words) - 1),
+    )
+    found = DocActors(list(actors), list(mentions))
+    found.index()
+    doc._.dyads_actors = found
+    return doc
+
+
+JANE = Actor("A1", "Jane Doe", "person", None, None, None, ())
+MINISTRY = Actor("A2", "Interior Ministry", "organisation", None, None, None, ())
+
+#: “We won,” Doe said.
+WON = [
+    ("“", False, 4, "punct", "PUNCT", "``", "“"),
+    ("We", True, 2, "nsubj", "PRON", "PRP", "we"),
+    ("won", False, 4, "ccomp", "VERB", "VBD", "win"),
+    (",", False, 4, "punct", "PUNCT", ",", ","),
+    ("”", True, 4, "punct", "PUNCT", "''", "”"),
+    ("Doe", True, 6, "nsubj", "PROPN", "NNP", "Doe"),
+    ("said", False, 6, "ROOT", "VERB", "VBD", "say"),
+    (".", False, 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_quotes_direct_cue_after(nlp_blank):
+    doc = hand_doc(nlp_blank, WON, [JANE], [Mention(5, 6, 0, "name")])
+    (quote,) = extract_quotes(doc)
+    assert (quote.kind, quote.text, quote.speaker, quote.speaker_text) == (
+        "direct",
+        "We won,",
+        "A1",
+        "Doe",
+    )
+    assert doc.text[quote.cue[0] : quote.cue[1]] == "said"
+
+
+def test_quotes_pronoun_speaker_takes_previous_speaker(nlp_blank):
+    # “We won,” Doe said. “It was hard,” she said.  (no actor linked to "she")
+    second = [
+        ("“", False, 15, "punct", "PUNCT", "``", "“"),
+        ("It", True, 10, "nsubj", "PRON", "PRP", "it"),
+        ("was", True, 15, "ccomp", "AUX", "VBD", "be"),
+        ("hard", False, 10, "acomp", "ADJ", "JJ", "hard"),
+        (",", False, 15, "punct", "PUNCT", ",", ","),
+        ("”", True, 15, "punct", "PUNCT", "''", "”"),
+        ("she", True, 15, "nsubj", "PRON", "PRP", "she"),
+        ("said", False, 15, "ROOT", "VERB", "VBD", "say"),
+        (".", False, 15, "punct", "PUNCT", ".", "."),
+    ]
+    first = [*WON[:-1], (".", True, 6, "punct", "PUNCT", ".", ".")]
+    doc = hand_doc(nlp_blank, first + second, [JANE], [Mention(5, 6, 0, "name")])
+    quotes = extract_quotes(doc)
+    assert [(q.text, q.speaker, q.speaker_text) for q in quotes] == [
+        ("We won,", "A1", "Doe"),
+        ("It was hard,", "A1", "she"),
+    ]
+
+
+def test_quotes_spokesperson_speaks_for_organisation(nlp_blank):
+    # A spokesman for the ministry said the talks failed.
+    rows = [
+        ("A", True, 1, "det", "DET", "DT", "a"),
+        ("spokesman", True, 5, "nsubj", "NOUN", "NN", "spokesman"),
+        ("for", True, 1, "prep", "ADP", "IN", "for"),
+        ("the", True, 4, "det", "DET", "DT", "the"),
+        ("ministry", True, 2, "pobj", "NOUN", "NN", "ministry"),
+        ("said", True, 5, "ROOT", "VERB", "VBD", "say"),
+        ("the", True, 7, "det", "DET", "DT", "the"),
+        ("talks", True, 8, "nsubj", "NOUN", "NNS", "talk"),
+        ("failed", False, 5, "ccomp", "VERB", "VBD", "fail"),
+        (".", False, 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = hand_doc(nlp_blank, rows, [MINISTRY], [Mention(3, 5, 0, "nominal")])
+    (quote,) = extract_quotes(doc)
+    assert (quote.kind, quote.text, quote.speaker, quote.speaker_text) == (
+        "indirect",
+        "the talks failed",
+        "A2",
+        "A spokesman for the ministry",
+    )
+
+
+def test_quotes_inanimate_subject_is_not_a_speaker(nlp_blank):
+    # The data suggest the plan failed.
+    rows = [
+        ("The", True, 1, "det", "DET", "DT", "the"),
+        ("data", True, 2, "nsubj", "NOUN", "NNS", "datum"),
+        ("suggest", True, 2, "ROOT", "VERB", "VBP", "suggest"),
+        ("the", True, 4, "det", "DET", "DT", "the"),
+        ("plan", True, 5, "nsubj", "NOUN", "NN", "plan"),
+        ("failed", False, 2, "ccomp", "VERB", "VBD", "fail"),
+        (".", False, 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert extract_quotes(hand_doc(nlp_blank, rows)) == []
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def quotes_of(result):
+    names = {a.id: a.name for a in result.actors}
+    return [(q.kind, q.text, names.get(q.speaker)) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"The talks are over," said Maria Lopez, a spokeswoman for the union.',
+            [("direct", "The talks are over,", "Maria Lopez, a spokeswoman for the union")],
+        ),
+        (
+            "Foreign Minister Ana Silva told reporters: “We will not sign. Not today.”",
+            [("direct", "We will not sign. Not today.", "Foreign Minister Ana Silva")],
+        ),
+        (
+            "“We will rebuild,” Mayor Tom Hale said on Monday. “Every house.”",
+            [
+                ("direct", "We will rebuild,", "Mayor Tom Hale"),
+                ("direct", "Every house.", "Mayor Tom Hale"),
+            ],
+        ),
+        (
+            "Prime Minister Ruth Okonjo said the border would stay closed.",
+            [("indirect", "the border would stay closed", "Prime Minister Ruth Okonjo")],
+        ),
+        (
+            "According to the Red Cross, 40 people were injured in the blast.",
+            [("indirect", "40 people were injured in the blast", "the Red Cross")],
+        ),
+        (
+            "Senator Paul Grady called the deal a “historic mistake” on Friday.",
+            [("partial", "historic mistake", "Senator Paul Grady")],
+        ),
+        (
+            "Senator Paul Grady said the deal “would never pass the Senate” this year.",
+            [("mixed", "the deal “would never pass the Senate” this year", "Senator Paul Grady")],
+        ),
+    ],
+)
+def test_quotes_end_to_end_patterns(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+    assert all(q.speaker is not None for q in result.quotes)
+
+
+def test_quotes_named_speaker_resolves_to_the_person(code):
+    result = code("“We will rebuild,” Mayor Tom Hale said. “Every house,” he added.")
+    assert [name for _, _, name in quotes_of(result)] == ["Tom Hale", "Tom Hale"]
+
+
+def test_quotes_floating_paragraph_continues_speaker(code):
+    text = (
+        "Aid worker Lena Berg said the camp had run out of water.\n\n"
+        "“Children are drinking from puddles. We need trucks now.”\n\n"
+        "The regional governor said supplies were on their way."
+    )
+    got = quotes_of(code(text))
+    assert ("direct", "Children are drinking from puddles. We need trucks now.", "Lena Berg") in got
+
+
+def test_quotes_multi_paragraph_quote_is_one(code):
+    text = (
+        "Rescuer Omar Haddad described the night.\n\n"
+        "“We dug with our hands for six hours.\n\n"
+        "“When we found her, she was still breathing,” Haddad said."
+    )
+    result = code(text)
+    (quote,) = [q for q in result.quotes if q.kind == "direct"]
+    assert quote.text == (
+        "We dug with our hands for six hours.\n\nWhen we found her, she was still breathing,"
+    )
+    assert result.text[quote.span[0] : quote.span[0] + 8] == "We dug w"
+
+
+def test_quotes_headline_scare_quote_takes_headline_subject(code):
+    result = code(
+        "Governor Dana Whitlock said on Monday she was pleased with the deal.",
+        title="Whitlock ‘very pleased’ with budget deal",
+    )
+    headline = [q for q in result.quotes if q.span[1] <= len("Whitlock ‘very pleased’")]
+    assert [(q.kind, q.text, q.speaker_text) for q in headline] == [
+        ("partial", "very pleased", "Whitlock")
+    ]
+
+
+def test_quotes_scare_quote_without_speaker_is_not_attributed(code):
+    result = code("Police broke up the so-called “peace camp” on Sunday.")
+    assert [(q.kind, q.text, q.speaker) for q in result.quotes] == [("partial", "peace camp", None)]
+
+
+def test_quotes_unbalanced_marks_warn_and_keep_going(code):
+    result = code('"We got what we wanted, the union leader said.\n\nThe port reopened on Friday.')
+    assert any("never closed" in w and "paragraph 1" in w for w in result.warnings)
+    assert [q.kind for q in result.quotes] == ["direct"]
+
+
+def test_quotes_gold_file_is_well_formed(data_dir):
+    rows = [json.loads(line) for line in (data_dir / "quotes_gold.jsonl").open(encoding="utf-8")]
+    assert len(rows) >= 40
+    for row in rows:
+        full, pos = row["title"] + "\n\n" + row["text"], 0
+        for q in row["quotes"]:
+            assert q["kind"] in ("direct", "indirect", "partial", "mixed")
+            at = full.find(q["text"], pos)
+            assert at >= 0, (row["id"], q["text"])
+            pos = at + 1
