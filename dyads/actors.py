@@ -665,12 +665,17 @@ def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_
 
 
 def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
-    """Give a titled person with no country the one nationality of the groups just before."""
+    """Give a titled person with no country the one nationality of the groups just before.
+
+    The groups are plural group nominals ("Russian officials") and organisations in the
+    same and the two previous sentences, outside quotations.
+    """
     for chain in chains:
         if chain.kind != "person" or chain.country or not chain.role or not chain.cands:
             continue
         first = chain.cands[0]
         countries: set[str] = set()
+        evidence: set[str] = set()
         excluded: set[str] = set()
         for cand in cands:
             if cand.start >= first.start and cand.sent == first.sent and not cand.quoted:
@@ -685,10 +690,14 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
                 if r.country and r.role and "counterpart" in r.role:
                     excluded.add(r.country)
                 continue
-            if r.kind == "group" and r.plural and r.country and r.sector == chain.sector:
+            collective = (r.kind == "group" and r.plural) or r.kind == "organisation"
+            if collective and r.country:
                 countries.add(r.country)
+                if r.sector == chain.sector:
+                    evidence.add(r.country)
         countries -= excluded
-        if len(countries) == 1:
+        # Every collective mention nearby must agree, and one must share the person's sector.
+        if len(countries) == 1 and countries <= evidence:
             chain.country = countries.pop()
 
 

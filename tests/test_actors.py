@@ -198,6 +198,12 @@ def test_actors_title_ambiguous_stays_unlinked(find):
             "Oleg Sitnikov",
             ("RUS", "GOV", "deputy foreign minister"),
         ),
+        (
+            "The Russian Defence Ministry announced naval drills on Monday. Deputy Defence "
+            "Minister Pavel Rudin said the exercise was routine.",
+            "Pavel Rudin",
+            ("RUS", "GOV", "deputy defence minister"),
+        ),
     ],
 )
 def test_actors_appositive_and_context(find, text, first, expected):
@@ -206,11 +212,16 @@ def test_actors_appositive_and_context(find, text, first, expected):
     assert (actor.country, actor.sector, actor.role) == expected
 
 
-def test_actors_nationality_needs_one_candidate(find):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Russian officials and German diplomats met in Vienna on Wednesday. "
-        "Deputy Foreign Minister Oleg Sitnikov told reporters that the plan was one-sided."
-    )
+        "Deputy Foreign Minister Oleg Sitnikov told reporters that the plan was one-sided.",
+        "The U.S. State Department and the Russian Foreign Ministry traded accusations. "
+        "Deputy Foreign Minister Oleg Sitnikov told reporters that the plan was one-sided.",
+    ],
+)
+def test_actors_nationality_needs_one_candidate(find, text):
     doc, found = find(text)
     assert actor_of(doc, found, "Oleg Sitnikov").country is None
 
