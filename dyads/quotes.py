@@ -876,13 +876,8 @@ class _Reader:
     # ----- output
 
     def quote_text(self, q: Quoted) -> str:
-        """Return the words of a quoted stretch, without the marks that reopen paragraphs."""
-        parts, at = [], q.start
-        for mark in q.reopened:
-            parts.append(self.text[at:mark])
-            at = mark + 1
-        parts.append(self.text[at : q.end])
-        return "".join(parts)
+        """Return the text of a quoted stretch (schema: a quote's text is its span's text)."""
+        return self.text[q.start : q.end]
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc

@@ -312,7 +312,7 @@ def test_quotes_multi_paragraph_quote_is_one(code):
     result = code(text)
     (quote,) = [q for q in result.quotes if q.kind == "direct"]
     assert quote.text == (
-        "We dug with our hands for six hours.\n\nWhen we found her, she was still breathing,"
+        "We dug with our hands for six hours.\n\n“When we found her, she was still breathing,"
     )
     assert result.text[quote.span[0] : quote.span[0] + 8] == "We dug w"
 
