@@ -146,20 +146,29 @@ def extract_actors(doc: Doc, kb: KnowledgeBase | None = None) -> DocActors:
         date = date.date()
     words = [t.text for t in doc]
     pieces = kb.scan(words)
-    cands = _find_mentions(doc, kb, pieces, date)
-    chains = _link(doc, kb, cands)
+    sent_of = _sentence_numbers(doc)
+    cands = _find_mentions(doc, words, sent_of, kb, pieces, date)
+    chains = _link(doc, words, sent_of, kb, cands)
     return _build(doc, chains, cands)
 
 
 # ---------------------------------------------------------------------- mentions
 
 
-def _quote_flags(doc: Doc) -> list[bool]:
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Return each token's sentence number (all 0 for a Doc without sentence boundaries)."""
+    sent_of = [0] * len(doc)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for n, sent in enumerate(doc.sents):
+            sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    return sent_of
+
+
+def _quote_flags(words: list[str]) -> list[bool]:
     """Mark the tokens inside quotation marks (a paragraph break closes a quote)."""
-    flags = [False] * len(doc)
+    flags = [False] * len(words)
     inside = False
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(words):
         if "\n" in text:
             inside = False
         elif text == "\u201c" or text == "\u00ab":
@@ -169,19 +178,19 @@ def _quote_flags(doc: Doc) -> list[bool]:
         elif text == '"':
             inside = not inside
         else:
-            flags[token.i] = inside
+            flags[i] = inside
     return flags
 
 
 def _find_mentions(
-    doc: Doc, kb: KnowledgeBase, pieces: list[Piece], date: dt.date | None
+    doc: Doc,
+    words: list[str],
+    sent_of: list[int],
+    kb: KnowledgeBase,
+    pieces: list[Piece],
+    date: dt.date | None,
 ) -> list[_Cand]:
-    quoted = _quote_flags(doc)
-    sent_of = [0] * len(doc)
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
+    quoted = _quote_flags(words)
     piece_at: dict[int, Piece] = {}
     for piece in pieces:
         for i in range(piece.start, piece.end):
@@ -286,10 +295,12 @@ def _find_mentions(
             cand.kind = "name"
         cands.append(cand)
         claimed.update(range(start, end))
-    for token in doc:
-        lower = token.lower_
-        pronoun = lower in _MALE or lower in _FEMALE or lower in _PLURAL
-        if pronoun and token.i not in claimed and token.pos_ == "PRON":
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower not in _MALE and lower not in _FEMALE and lower not in _PLURAL:
+            continue
+        token = doc[i]
+        if i not in claimed and token.pos_ == "PRON":
             cands.append(
                 _Cand(
                     token.i,
@@ -444,7 +455,9 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
     return chain
 
 
-def _link(doc: Doc, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Chain]:
+def _link(
+    doc: Doc, words: list[str], sent_of: list[int], kb: KnowledgeBase, cands: list[_Cand]
+) -> list[_Chain]:
     chains: list[_Chain] = []
     by_entry: dict[str, int] = {}
     by_text: dict[tuple[str, str | None], int] = {}
@@ -497,14 +510,16 @@ def _link(doc: Doc, kb: KnowledgeBase, cands: list[_Cand]) -> list[_Chain]:
                 by_text.setdefault((norm(r.name), r.kind), n)
             else:
                 attach(cand, n)
-    _surname_mentions(doc, cands, chains)
+    _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _nationality_from_context(cands, chains)
     _pronouns(cands, chains)
     return chains
 
 
-def _surname_mentions(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
+def _surname_mentions(
+    doc: Doc, words: list[str], sent_of: list[int], cands: list[_Cand], chains: list[_Chain]
+) -> None:
     """Add the bare surnames spaCy missed ("Pompeo" in a headline) of people already named."""
     surnames: dict[str, set[int]] = {}
     for n, chain in enumerate(chains):
@@ -513,20 +528,15 @@ def _surname_mentions(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> Non
     if not surnames:
         return
     claimed = {i for c in cands for i in range(c.start, c.end)}
-    sent_of = {}
     added = False
-    for token in doc:
-        if token.i in claimed or not token.text[:1].isupper():
+    for i, word in enumerate(words):
+        if i in claimed or not word[:1].isupper():
             continue
-        owners = surnames.get(norm(token.text))
+        owners = surnames.get(norm(word))
         if owners is None or len(owners) != 1:
             continue
         n = next(iter(owners))
-        if not sent_of:
-            sent_of = {c.head: c.sent for c in cands}
-            sent = 0
-            for t in doc:
-                sent = sent_of.setdefault(t.i, sent)
+        token = doc[i]
         cand = _Cand(
             token.i,
             token.i + 1,
