@@ -108,7 +108,7 @@ def code_cli(
         dyads code examples/ --db news.duckdb
         dyads code articles.jsonl -o coded.jsonl --published 2019-05-14
     """
-    from .batch import RunOptions, run
+    from .batch import RESUME_HINT, RunOptions, run
 
     options = RunOptions(
         inputs=tuple(inputs),
@@ -121,7 +121,11 @@ def code_cli(
         dask=dask,
         progress=not quiet,
     )
-    summary = run(options, on_reject=lambda r: stderr.print(f"error: {r.reason}", markup=False))
+    try:
+        summary = run(options, on_reject=lambda r: stderr.print(f"error: {r.reason}", markup=False))
+    except KeyboardInterrupt:
+        stderr.print(RESUME_HINT, markup=False, highlight=False)
+        raise typer.Exit(130) from None
     if not quiet:
         stderr.print(summary.render(), markup=False)
     if summary.coded == 0 and summary.skipped == 0:

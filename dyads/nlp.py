@@ -46,13 +46,35 @@ def add_warning(doc: Doc, message: str) -> None:
         doc._.dyads_warnings.append(message)
 
 
+# Tokens without any sentence punctuation after which a sentence is forced to end: real
+# sentences never get there, and stages that look at whole sentences stay fast on junk.
+MAX_SENTENCE_TOKENS = 250
+
+
 class ParagraphBreaks:
-    """Start a sentence after every line break, so sentences never cross paragraphs."""
+    """Start a sentence after every line break, so sentences never cross paragraphs.
+
+    A run of :data:`MAX_SENTENCE_TOKENS` tokens without ``. ! ? ; :`` is cut there too
+    (with a warning), bounding the time and memory a pathological text can take.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
+        run = 0
+        cut = False
         for token in doc[:-1]:
             if "\n" in token.text and token.is_space:
                 doc[token.i + 1].is_sent_start = True
+                run = 0
+            elif token.text[-1] in ".!?;:":
+                run = 0
+            else:
+                run += 1
+                if run >= MAX_SENTENCE_TOKENS:
+                    doc[token.i + 1].is_sent_start = True
+                    run = 0
+                    cut = True
+        if cut:
+            add_warning(doc, f"sentences of over {MAX_SENTENCE_TOKENS} tokens were cut")
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
