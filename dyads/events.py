@@ -1,21 +1,1209 @@
-"""Code PLOVER events from the parse."""
+"""Code PLOVER events from the parse: triggers, roles, modality, dates, places.
+
+How (``docs/events.md`` has the long version):
+
+1. One pass over the tokens looks each lemma up in the trigger lexicon
+   (``en_event_triggers.tsv``); an entry matches when its extra words
+   (particles, objects, modifiers) are among the head's children or
+   grandchildren and its constraint flags hold. Extra words of a match are not
+   triggers themselves ("signed an agreement" is one event).
+2. Complement triggers are absorbed by the trigger that takes them ("agreed to
+   meet" is one AGREE; "denied attacking" is a negated ASSAULT).
+3. Each remaining trigger gets actor and recipient from its argument slots:
+   subjects, objects (swapped in the passive), prepositional objects,
+   possessors and modifiers of nominal triggers, the subject of a support verb
+   ("launched airstrikes"), walking to conjuncts and up control, conjunction
+   and relative-clause links. Argument tokens become actor ids through
+   ``doc._.dyads_actors``.
+4. Modality, date, place and attribution come from the clause around it.
+5. Critical or warning statements by a speaker become ACCUSE/THREATEN events
+   (``en_event_cues.tsv``).
+6. Mentions of one happening merge into one event.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .records import Event
+from . import codes
+from .dates import resolve_date
+from .errors import DataFileError
+from .nlp import HEADLINE_END, PUBLISHED
+from .places import locate
+from .records import Event, Location, Why
+from .resources import data_path, iter_tsv
+
+LEXICON = "en_event_triggers.tsv"
+CUES = "en_event_cues.tsv"
+MODALITY = "en_event_modality.tsv"
+CLASSES = "en_event_classes.tsv"
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
+
+_SLOTS = frozenset({"subj", "obj", "dative", "poss", "mod", "head"})
+_FLAGS = frozenset(
+    {
+        "reciprocal",
+        "content",
+        "promise",
+        "negate",
+        "plural",
+        "compoundhead",
+        "needcontent",
+        "needobj",
+        "needperson",
+        "nonperson",
+        "needmil",
+        "needforce",
+        "needloc",
+        "needagent",
+        "needcivil",
+        "needcivperson",
+        "needorg",
+        "needpartner",
+        "needplace",
+        "needlabour",
+        "needtarget",
+    }
+)
+_POS = {
+    "VERB": frozenset({"VERB"}),
+    "NOUN": frozenset({"NOUN", "PROPN"}),
+    "ADJ": frozenset({"ADJ", "VERB"}),
+}
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+# A noun trigger under these is the reason or topic of another event: "over its support for".
+_TOPIC_PREPS = frozenset({"over", "about", "despite", "for", "regarding", "concerning"})
+_LOCATION_PREPS = frozenset({"in", "at", "near", "into", "on", "outside", "inside", "across"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DATE_PREPS = frozenset(
+    {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after"}
+)
+_CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
+_REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+_COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_REQUEST_BY_CONTENT = {
+    "CONSULT": ("106", "meet"),
+    "AGREE": ("106", "meet"),
+    "RETREAT": ("105", "yield"),
+    "CONCEDE": ("105", "yield"),
+    "AID": ("103", "assist"),
+    "COOPERATE": ("101", "assist"),
+    "SUPPORT": ("102", "assist"),
+}
+_REJECT_BY_CONTENT = {
+    "CONSULT": ("125", "meet"),
+    "AGREE": ("125", "meet"),
+    "RETREAT": ("124", "yield"),
+    "CONCEDE": ("124", "yield"),
+    "AID": ("122", "assist"),
+    "COOPERATE": ("121", "assist"),
+    "SUPPORT": ("121", "assist"),
+}
+_AGREE_BY_CONTENT = {
+    "CONSULT": "036",
+    "COOPERATE": "031",
+    "AID": "033",
+    "SUPPORT": "032",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+}
+_THREAT_BY_CONTENT = {
+    "ASSAULT": ("138", "violence"),
+    "COERCE": ("137", "violence"),
+    "MOBILIZE": ("138", "violence"),
+    "SANCTION": ("131", "relations"),
+    "PROTEST": ("133", "relations"),
+    "REJECT": ("134", "relations"),
+}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    id: str
+    head: str
+    extras: tuple[frozenset[str], ...]
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str
+    contexts: tuple[str, ...]
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    flags: frozenset[str]
+    line: int
+
+    @property
+    def source(self) -> str:
+        """``file:line`` of the entry, for ``Event.why.lexicon``."""
+        return f"{LEXICON}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The trigger lexicon indexed for one-lookup-per-token matching."""
+
+    entries: dict[tuple[str, str], tuple[Trigger, ...]]
+    hyphen: dict[str, tuple[Trigger, ...]]
+    classes: dict[str, frozenset[str]]
+    modality: dict[tuple[str, str], str]
+    cues: dict[str, tuple[str, str, int]]
+    cue_pairs: dict[tuple[str, str], tuple[str, str, int]]
+    support_forms: frozenset[str]
+
+
+def _parse_trigger(number: int, row: dict[str, str], name: str) -> Trigger:
+    words = row["pattern"].split()
+    if not words or row["pos"] not in _POS:
+        raise DataFileError(
+            f"{name}:{number}: bad pattern or pos {row['pattern']!r} {row['pos']!r}"
+        )
+    extras = tuple(frozenset(w.strip("{}").split("|")) for w in words[1:])
+    kind, mode = row["type"], row["mode"] or None
+    cameo = row["cameo"]
+    if cameo not in codes.cameo_codes() and cameo[:3] not in codes.cameo_codes():
+        raise DataFileError(f"{name}:{number}: unknown CAMEO code {cameo!r}")
+    coding = codes.plover_for_cameo(cameo)
+    types = codes.plover_types()
+    if kind not in types or (mode and mode not in types[kind].modes):
+        raise DataFileError(f"{name}:{number}: unknown PLOVER type or mode {kind} {mode}")
+    if coding is not None and mode is None and coding.type == kind:
+        mode = coding.mode
+    contexts = tuple(c for c in row["context"].split(";") if c)
+    if not contexts and coding is not None and coding.type == kind:
+        contexts = coding.contexts
+    flags = frozenset(f for f in row["flags"].split(",") if f)
+    if unknown := flags - _FLAGS:
+        raise DataFileError(f"{name}:{number}: unknown flag {sorted(unknown)[0]!r}")
+    slots = []
+    for column in ("actor", "recipient"):
+        slots.append(tuple(s for s in row[column].split(",") if s))
+    return Trigger(
+        id=row["id"],
+        head=words[0].lower(),
+        extras=extras,
+        pos=row["pos"],
+        type=kind,
+        mode=mode,
+        cameo=cameo,
+        contexts=contexts,
+        actor=slots[0],
+        recipient=slots[1],
+        flags=flags,
+        line=number,
+    )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Return the trigger lexicon and its companion tables, loaded once."""
+    grouped: dict[tuple[str, str], list[Trigger]] = {}
+    hyphen: dict[str, list[Trigger]] = {}
+    for number, row in iter_tsv(data_path(LEXICON)):
+        entry = _parse_trigger(number, row, LEXICON)
+        if entry.head.startswith("-"):
+            hyphen.setdefault(entry.head[1:], []).append(entry)
+        else:
+            grouped.setdefault((entry.head, entry.pos), []).append(entry)
+
+    def order(entries: list[Trigger]) -> tuple[Trigger, ...]:
+        # Longer patterns first; among equals, constrained entries before their fallback.
+        constrained = [
+            any(f.startswith(("need", "non")) or f == "plural" for f in e.flags) for e in entries
+        ]
+        ranked = sorted(
+            range(len(entries)), key=lambda i: (-len(entries[i].extras), not constrained[i], i)
+        )
+        return tuple(entries[i] for i in ranked)
+
+    classes = {
+        row["class"]: frozenset(row["lemmas"].split()) for _, row in iter_tsv(data_path(CLASSES))
+    }
+    modality = {}
+    for number, row in iter_tsv(data_path(MODALITY)):
+        if row["modality"] not in (*MODALITIES, "background"):
+            raise DataFileError(f"{MODALITY}:{number}: unknown modality {row['modality']!r}")
+        modality[(row["word"], row["relation"])] = row["modality"]
+    cues: dict[str, tuple[str, str, int]] = {}
+    pairs: dict[tuple[str, str], tuple[str, str, int]] = {}
+    for number, row in iter_tsv(data_path(CUES)):
+        words = row["cue"].lower().split()
+        value = (row["type"], row["cameo"], number)
+        if len(words) == 2:
+            pairs[(words[0], words[1])] = value
+        elif len(words) == 1:
+            cues[words[0]] = value
+        else:
+            raise DataFileError(f"{CUES}:{number}: a cue is one or two words")
+    return Lexicon(
+        {k: order(v) for k, v in grouped.items()},
+        {k: order(v) for k, v in hyphen.items()},
+        classes,
+        modality,
+        cues,
+        pairs,
+        # Inflected forms too: the lemmatizer misses some ("staged" → "stag").
+        frozenset(
+            form
+            for v in classes.get("support", ())
+            for form in (v, v + "s", v + "ed", v + "d", v + "ing", v[:-1] + "ing")
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class _Match:
+    """A trigger entry matched at a token."""
+
+    token: Token
+    entry: Trigger
+    extras: list[Token]
+    type: str = ""
+    mode: str | None = None
+    cameo: str = ""
+    forced: str | None = None
+    absorbed_by: int | None = None
+    dropped: bool = False
+    content: list[_Match] = field(default_factory=list)
+    more_recipients: list[Token] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.type, self.mode, self.cameo = self.entry.type, self.entry.mode, self.entry.cameo
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _near(token: Token) -> Iterator[Token]:
+    """Children and grandchildren of a token."""
+    for child in token.children:
+        yield child
+        yield from child.children
+
+
+def _match_extras(token: Token, entry: Trigger) -> list[Token] | None:
+    found: list[Token] = []
+    for group in entry.extras:
+        hit = next(
+            (
+                t
+                for t in _near(token)
+                if t not in found and (_lemma(t) in group or t.lower_ in group)
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _child(token: Token, deps: frozenset[str] | set[str] | str) -> Token | None:
+    deps = {deps} if isinstance(deps, str) else deps
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _content_head(ctx: _Context, token: Token) -> list[Token]:
+    """Tokens that can hold the content of a trigger: complements, objects, of/to/for phrases."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "oprd"):
+            out.append(child)
+        elif child.dep_ in ("prep", "dative") and child.lower_ in _CONTENT_PREPS:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    for t in list(out):
+        out.extend(t.conjuncts)
+        if t.dep_ in ("dobj", "pobj") and ctx.in_class(t, "transparent"):
+            out.extend(_prep_objects(t, "of"))
+    return out
+
+
+class _Context:
+    """Per-document state shared by the rules: actors, quotes, entities, publication date."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.actors = doc._.dyads_actors
+        self.published: dt.date | None = doc.user_data.get(PUBLISHED)
+        self.headline_end: int = doc.user_data.get(HEADLINE_END) or 0
+        self.ent_at: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self.quotes = [q for q in (doc._.dyads_quotes or ()) if q.speaker]
+
+    def in_class(self, token: Token | None, name: str) -> bool:
+        return token is not None and (
+            _lemma(token) in self.lex.classes.get(name, ())
+            or token.lower_ in self.lex.classes.get(name, ())
+        )
+
+    def actor_ids(self, token: Token | None, depth: int = 0) -> list[str]:
+        """Actor ids a token refers to: itself, its name modifiers, its conjuncts."""
+        if token is None or self.actors is None:
+            return []
+        ids: list[str] = []
+        actor = self.actors.actor_at(token)
+        if actor is not None:
+            ids.append(actor.id)
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                    ids.extend(self.actor_ids(child, depth + 1))
+                    if ids:
+                        break
+            if not ids:
+                for obj in (*_prep_objects(token, "of"), *_prep_objects(token, "from")):
+                    ids.extend(self.actor_ids(obj, depth + 1))
+        if depth == 0 or token.dep_ != "conj":
+            for conj in token.conjuncts:
+                if conj.i > token.i:
+                    ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
+        return list(dict.fromkeys(ids))
+
+    def speaker_at(self, char: int) -> str | None:
+        for quote in self.quotes:
+            if quote.span[0] <= char < quote.span[1]:
+                return quote.speaker
+        return None
+
+
+def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[Token]) -> bool:
+    flags = entry.flags
+    if not flags:
+        return True
+    if "plural" in flags and token.tag_ not in ("NNS", "NNPS"):
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    obj = _child(token, {"dobj", *_PASS_SUBJ}) if verb is not None else None
+    subj = _child(token, _SUBJ) if verb is not None else None
+    if subj is None and verb is not None:
+        agent = _prep_objects(token, "by")
+        subj = agent[0] if agent else None
+    if "needobj" in flags and obj is None:
+        return False
+    if "needcontent" in flags and not any(
+        c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ == "to")
+        for c in token.children
+    ):
+        return False
+    if "needperson" in flags and not _personal(ctx, obj):
+        return False
+    if "nonperson" in flags and obj is not None and _personal(ctx, obj):
+        return False
+    if "needcivperson" in flags and not (_personal(ctx, obj) or ctx.in_class(obj, "civil")):
+        return False
+    if "needmil" in flags and not (
+        _forceful(ctx, subj) or any(_lemma(c) in ("military", "militarily") for c in token.subtree)
+    ):
+        return False
+    if "needforce" in flags and not (_forceful(ctx, subj) or _forceful(ctx, token)):
+        return False
+    if "needagent" in flags and subj is None:
+        return False
+    if "needcivil" in flags and not ctx.in_class(subj, "civil"):
+        return False
+    if "needlabour" in flags:
+        around = [subj, *token.children]
+        if not any(ctx.in_class(t, "labour") for t in around if t is not None):
+            return False
+    if "needorg" in flags:
+        targets = [*_prep_objects(token, "from"), *_prep_objects(token, "of")]
+        if obj is not None and not _prep_objects(token, "from"):
+            targets.append(obj)
+        if not any(
+            ctx.in_class(t, "org")
+            or (ctx.ent_at.get(t.i) is not None and ctx.ent_at[t.i].label_ == "ORG")
+            for t in targets
+        ):
+            return False
+    if "needplace" in flags and not (
+        obj is not None
+        and (
+            ctx.in_class(obj, "place")
+            or (obj.i in ctx.ent_at and ctx.ent_at[obj.i].label_ in _PLACE_LABELS)
+        )
+    ):
+        return False
+    if "needloc" in flags:
+        targets = [t for p in ("to", "in") for t in _prep_objects(token, p)]
+        if not any(t.i in ctx.ent_at and ctx.ent_at[t.i].label_ in _PLACE_LABELS for t in targets):
+            return False
+    partnered = bool(_prep_objects(token, "with") or _prep_objects(token, "between")) or any(
+        _lemma(c) in ("joint", "combined", "bilateral", "trilateral") for c in token.children
+    )
+    if "needpartner" in flags and not partnered:
+        return False
+    targets = ("against", "into", "in")
+    return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
+
+
+def _personal(ctx: _Context, token: Token | None) -> bool:
+    if token is None:
+        return False
+    ent = ctx.ent_at.get(token.i)
+    if ent is not None and ent.label_ in ("PERSON", "NORP"):
+        return True
+    if ctx.actors is not None:
+        actor = ctx.actors.actor_at(token)
+        if actor is not None and actor.kind in ("person", "group"):
+            return True
+    return ctx.in_class(token, "person")
+
+
+def _forceful(ctx: _Context, token: Token | None) -> bool:
+    if token is None:
+        return False
+    if ctx.in_class(token, "force"):
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and ctx.actors is not None:
+        actor = ctx.actors.actor_at(token)
+        return actor is not None and actor.sector in ("MIL", "REB", "UAF", "PRM", "COP")
+    return any(ctx.in_class(c, "force") for c in token.children if c.dep_ in ("compound", "amod"))
+
+
+_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "PRODUCT"})
+
+
+def _inert_noun(ctx: _Context, token: Token) -> bool:
+    """A noun that names rather than reports: "aid workers", "Rapid Support Forces"."""
+    if token.dep_ == "compound":
+        return True
+    ent = ctx.ent_at.get(token.i)
+    return ent is not None and ent.label_ in _NAME_LABELS
+
+
+def _find_matches(ctx: _Context) -> list[_Match]:
+    lex = ctx.lex
+    matches: list[_Match] = []
+    for token in ctx.doc:
+        if token.is_punct or token.is_space:
+            continue
+        lemma = _lemma(token)
+        candidates: tuple[Trigger, ...] = ()
+        for pos, allowed in _POS.items():
+            if token.pos_ in allowed and (found := lex.entries.get((lemma, pos))):
+                if pos == "ADJ" and token.pos_ == "VERB" and token.dep_ not in ("amod", "acomp"):
+                    continue
+                candidates = found
+                break
+        if not candidates and "-" in token.text:
+            candidates = lex.hyphen.get(token.lower_.rsplit("-", 1)[1], ())
+            if not candidates and lemma != token.lower_:
+                candidates = lex.hyphen.get(lemma.rsplit("-", 1)[-1], ())
+        if candidates and candidates[0].pos == "NOUN" and _inert_noun(ctx, token):
+            continue
+        for entry in candidates:
+            extras = _match_extras(token, entry) if entry.extras else []
+            if extras is None or not _constraints_hold(ctx, token, entry, extras):
+                continue
+            matches.append(_Match(token, entry, extras))
+            break
+    claimed = {t.i for m in matches for t in m.extras}
+    return [m for m in matches if m.token.i not in claimed]
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
+    """Return (clause predicate, support verb) of a nominal trigger.
+
+    The predicate carries modality and dates; a support verb ("launched", "held")
+    also lends its subject.
+    """
+    node = token
+    # "a new round of talks": climb through transparent nouns.
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and ctx.in_class(node.head.head, "transparent")
+    ):
+        node = node.head.head
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    head = node.head
+    if node.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        support = (
+            ctx.in_class(head, "support")
+            or head.lower_ in ctx.lex.support_forms
+            or node.dep_ != "dobj"
+        )
+        return head, head if support else None
+    if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head, None
+    if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, None
+    if node.dep_ in ("appos", "pobj", "compound", "npadvmod"):
+        return _governor(ctx, head)[0] if head is not token else head, None
+    return (head if head.pos_ in ("VERB", "AUX") else token), None
+
+
+def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
+    """The token acting as the subject of a verb, and the parse path to it."""
+    if seen > 4:
+        return None, ""
+    passive = _passive(verb)
+    if passive:
+        agent = _prep_objects(verb, "by")
+        if agent:
+            return agent[0], "agent"
+        return None, ""
+    subj = _child(verb, _SUBJ)
+    if subj is not None:
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head, "relcl"
+        return subj, "nsubj"
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # Control and shared subjects: "agreed to meet", "met and discussed".
+        if verb.dep_ == "xcomp" and (obj := _child(verb.head, {"dobj"})) is not None:
+            return obj, "xcomp-obj"
+        if verb.dep_ == "xcomp" and (raised := _child(verb.head, _PASS_SUBJ)) is not None:
+            return raised, "xcomp^nsubjpass"
+        found, path = _verb_subject(verb.head, seen + 1)
+        return found, f"{verb.dep_}^{path}" if found is not None else ""
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+        return verb.head, verb.dep_
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        return _verb_subject(verb.head, seen + 1)
+    return None, ""
+
+
+def _verb_object(verb: Token) -> tuple[Token | None, str]:
+    if _passive(verb):
+        subj = _child(verb, _PASS_SUBJ)
+        if subj is not None:
+            return subj, "nsubjpass"
+        if verb.dep_ in ("acl", "relcl"):
+            return verb.head, verb.dep_
+        return None, ""
+    obj = _child(verb, "dobj")
+    if obj is not None:
+        return obj, "dobj"
+    if verb.dep_ in ("acl",) and verb.tag_ == "VBN":
+        return verb.head, "acl"
+    return None, ""
+
+
+def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[list[str], str]:
+    """Actor ids for one argument slot of a match, and the path label."""
+    token = m.token
+    is_verb = token.pos_ in ("VERB", "AUX") and m.entry.pos != "NOUN"
+    if m.entry.pos == "ADJ" and token.dep_ == "acomp":
+        is_verb, token = True, token.head
+    if slot == "subj":
+        if is_verb:
+            arg, path = _verb_subject(token)
+        elif support is not None:
+            arg, path = _verb_subject(support)
+            path = f"{path}<-{_lemma(support)}" if arg is not None else ""
+        else:
+            arg, path = None, ""
+        return ctx.actor_ids(arg), path
+    if slot == "obj":
+        arg, path = _verb_object(token) if is_verb else (None, "")
+        return ctx.actor_ids(arg), path
+    if slot == "dative":
+        arg = _child(token, "dative")
+        if arg is not None and arg.pos_ == "ADP":
+            arg = _child(arg, "pobj")
+        return ctx.actor_ids(arg), "dative" if arg is not None else ""
+    if slot == "poss":
+        arg = _child(token, "poss")
+        return ctx.actor_ids(arg), "poss" if arg is not None else ""
+    if slot == "mod":
+        ids: list[str] = []
+        for child in token.children:
+            if child.dep_ in _MOD_DEPS and child not in m.extras and child.i < token.i:
+                ids.extend(ctx.actor_ids(child))
+        if not ids and ctx.actors is not None and (a := ctx.actors.actor_at(token)) is not None:
+            # The trigger is inside an actor's noun phrase ("U.S.-backed opposition").
+            mention = ctx.actors.mention_at(token)
+            if mention is not None and mention.end - 1 != token.i:
+                ids.append(a.id)
+        return list(dict.fromkeys(ids)), "mod" if ids else ""
+    if slot == "head":
+        head = token.head if token.dep_ in ("amod", "compound", "acl") else None
+        if head is None:
+            return [], ""
+        mention = ctx.actors.mention_at(head) if ctx.actors is not None else None
+        if mention is not None and mention.start <= token.i < mention.end:
+            # "U.S.-backed opposition": the trigger sits inside the head's own mention.
+            return [ctx.actors.actors[mention.actor].id], "head"
+        return ctx.actor_ids(head), "head"
+    # A preposition: its object on the trigger, else on the support verb.
+    places = [token, *m.extras] + ([support] if support is not None else [])
+    if not is_verb and support is None and m.token.head.pos_ in ("VERB", "AUX"):
+        places.append(m.token.head)
+    for place in places:
+        objs = _prep_objects(place, slot)
+        ids = [i for obj in objs for i in ctx.actor_ids(obj)]
+        if ids:
+            return list(dict.fromkeys(ids)), f"prep:{slot}"
+    return [], ""
+
+
+def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], list[str], str]:
+    actors: list[str] = []
+    recipients: list[str] = []
+    paths = []
+    slots = m.entry.actor
+    if m.entry.pos == "NOUN" and "subj" not in slots:
+        slots = (*slots, "subj")
+    for slot in slots:
+        ids, path = _slot(ctx, m, slot, support)
+        if ids:
+            actors = ids
+            paths.append(path)
+            break
+    for slot in m.entry.recipient:
+        ids, path = _slot(ctx, m, slot, support)
+        ids = [i for i in ids if i not in actors]
+        if ids:
+            recipients = ids
+            paths.append(path)
+            break
+    if (
+        not recipients
+        and "against" not in m.entry.recipient
+        and m.entry.type in ("ASSAULT", "MOBILIZE")
+    ):
+        # "airstrikes in support of the regime's offensive against Idlib"
+        scope = support if support is not None else m.token
+        for t in scope.subtree:
+            if t.lower_ == "against" and t.dep_ == "prep" and abs(t.i - m.token.i) < 12:
+                ids = [i for o in _prep_objects(t.head, "against") for i in ctx.actor_ids(o)]
+                if ids:
+                    recipients = [i for i in ids if i not in actors]
+                    paths.append("~prep:against")
+                    break
+    if m.more_recipients and not recipients:
+        recipients = [i for t in m.more_recipients for i in ctx.actor_ids(t) if i not in actors]
+    if "reciprocal" in m.entry.flags and recipients and m.mode not in ("visit",):
+        actors = list(dict.fromkeys(actors + recipients))
+        recipients = []
+    lemma = m.entry.head
+    actor_path = paths[0] if actors and paths else ""
+    recipient_path = paths[-1] if recipients and paths else ""
+    path = f"{actor_path}<-{lemma}->{recipient_path}".strip("<->") or lemma
+    if actor_path and not recipient_path:
+        path = f"{actor_path}<-{lemma}"
+    elif recipient_path and not actor_path:
+        path = f"{lemma}->{recipient_path}"
+    return actors, recipients, path
+
+
+# --------------------------------------------------------------------------- modality, time, place
+
+
+def _modality(ctx: _Context, m: _Match, predicate: Token) -> tuple[str, bool]:
+    """Return the modality of a match and whether it is undated background."""
+    table = ctx.lex.modality
+    found: str | None = m.forced
+    background = False
+    if m.token is not predicate:
+        for child in m.token.children:
+            if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
+                found = found or value
+            if child.dep_ == "neg":
+                found = "negated"
+    node = predicate
+    for _ in range(6):
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (
+                child.dep_ == "advmod" and table.get((low, "adv")) == "negated"
+            ):
+                found = "negated"
+            elif child.dep_ in ("aux", "auxpass") and (value := table.get((low, "aux"))):
+                if low == "would" and node.dep_ == "ccomp" and _reports(ctx, node.head, node):
+                    value = "future"  # "announced it would withdraw": future in the past
+                found = found or value
+            elif child.dep_ == "aux" and low == "had" and node.tag_ == "VBN":
+                background = True
+            elif child.dep_ in ("mark", "advmod") and (
+                value := table.get((low, "mark" if child.dep_ == "mark" else "adv"))
+            ):
+                found = found or value
+            elif child.dep_ in ("prep", "advmod") and table.get((low, "background")):
+                background = True
+        if found == "negated":
+            break
+        if node.dep_ == "xcomp" or (
+            node.dep_ in ("acomp", "prep", "pcomp") and node.head.pos_ != "NOUN"
+        ):
+            control = node.head
+            value = table.get((_lemma(control), "control"))
+            if value == "asserted":
+                node = control
+                continue
+            if value is not None:
+                found = found or value
+            node = control
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            value = table.get((_lemma(node.head.head), "control"))
+            if value:
+                found = found or value
+            node = node.head.head
+            continue
+        if node.dep_ in ("conj",) and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ == "advcl" and not any(c.dep_ == "mark" for c in node.children):
+            node = node.head
+            continue
+        if node.dep_ == "relcl" and any(c.lower_ in ("have", "has") for c in node.children):
+            background = True
+        break
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
+    if found is None and infinitive and predicate.dep_ in ("advcl", "acl", "relcl"):
+        found = "future"  # a purpose clause: "flew to Cairo to meet the president"
+    sent = m.token.sent
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        found = found if found == "negated" else "hypothetical"
+    return found or "asserted", background
+
+
+def _reports(ctx: _Context, verb: Token, clause: Token) -> bool:
+    """Whether a past reporting verb introduces the clause ("announced it would ...")."""
+    return ctx.in_class(verb, "reporting") and verb.tag_ in ("VBD", "VBN") and verb.i < clause.i
+
+
+def _date(
+    ctx: _Context, m: _Match, predicate: Token, modality: str
+) -> tuple[str | None, str | None]:
+    """The date expression governing the trigger's clause, resolved."""
+    for node in (m.token, predicate):
+        for child in node.children:
+            target = None
+            if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod") and child.i in ctx.ent_at:
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+                target = next(
+                    (c for c in child.children if c.dep_ == "pobj" and c.i in ctx.ent_at), None
+                )
+            if target is None:
+                continue
+            ent = ctx.ent_at[target.i]
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            direction = "future" if modality == "future" else "past"
+            text = ent.text
+            if child.dep_ == "prep":
+                text = f"{child.text} {text}"
+            iso, _ = resolve_date(text, ctx.published, direction)
+            return iso, ent.text
+    return None, None
+
+
+def _location(
+    ctx: _Context, m: _Match, predicate: Token, recipient_tokens: list[Token]
+) -> Location | None:
+    for node in (m.token, predicate):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
+                for obj in child.children:
+                    ent = ctx.ent_at.get(obj.i)
+                    if obj.dep_ == "pobj" and ent is not None and ent.label_ in _PLACE_LABELS:
+                        place = locate(ent.text)
+                        if place is not None:
+                            return place
+    for token in recipient_tokens:
+        ent = ctx.ent_at.get(token.i)
+        if ent is not None and ent.label_ in _PLACE_LABELS:
+            place = locate(ent.text)
+            if place is not None:
+                return place
+    return None
+
+
+def _attribution(ctx: _Context, token: Token, predicate: Token) -> str | None:
+    """The actor an event is reported by: a quote's speaker, or the subject of a reporting verb."""
+    speaker = ctx.speaker_at(token.idx)
+    if speaker is not None:
+        return speaker
+    node = predicate
+    for _ in range(6):
+        if node.dep_ in _REPORT_DEPS and node.head.pos_ in ("VERB", "AUX"):
+            subj, _ = _verb_subject(node.head)
+            ids = ctx.actor_ids(subj)
+            if ids:
+                return ids[0]
+            return None
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        node = node.head
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for obj in (
+                o for c in child.children for o in ([c] if c.dep_ == "pobj" else c.children)
+            ):
+                ids = ctx.actor_ids(obj)
+                if ids:
+                    return ids[0]
+    return None
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event before merging."""
+
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str
+    actor: list[str]
+    recipient: list[str]
+    modality: str
+    date: str | None
+    date_text: str | None
+    location: Location | None
+    trigger: tuple[int, int]
+    evidence: tuple[int, int]
+    attributed_to: str | None
+    confidence: float
+    headline: bool
+    why: Why
+    count: int = 1
+
+
+def _absorb(ctx: _Context, matches: list[_Match]) -> None:
+    """Let content-taking triggers absorb their complements; fold noun subjects into verbs."""
+    by_token = {m.token.i: m for m in matches}
+    for m in matches:
+        if "content" in m.entry.flags:
+            for head in _content_head(ctx, m.token):
+                inner = by_token.get(head.i)
+                if inner is None or inner is m or inner.absorbed_by is not None:
+                    continue
+                if "negate" in m.entry.flags and head.dep_ in ("xcomp", "ccomp", "pcomp"):
+                    inner.forced = "negated"
+                    m.dropped = True
+                else:
+                    inner.absorbed_by = m.token.i
+                    m.content.append(inner)
+        if m.type == "PROTEST":
+            # The aim of a protest is its topic, not another event (PLOVER manual, PROTEST).
+            for clause in m.token.children:
+                inner = by_token.get(clause.i)
+                if clause.dep_ in ("advcl", "xcomp") and inner is not None and inner is not m:
+                    inner.absorbed_by = m.token.i
+        if m.token.pos_ == "VERB" and m.entry.pos == "VERB":
+            subj = _child(m.token, _SUBJ)
+            noun = by_token.get(subj.i) if subj is not None else None
+            if noun is not None and noun.entry.pos == "NOUN" and noun.type == m.type:
+                obj, _ = _verb_object(m.token)
+                if obj is not None:
+                    noun.more_recipients.append(obj)
+                m.dropped = True
+    for m in matches:
+        if not m.content:
+            continue
+        inner = m.content[0]
+        if "promise" in m.entry.flags:
+            if codes.quad_class(inner.type) >= 3:
+                cameo, mode = _THREAT_BY_CONTENT.get(inner.type, ("130", None))
+                m.type, m.mode, m.cameo = "THREATEN", mode, cameo
+            elif m.type == "AGREE":
+                m.cameo = _AGREE_BY_CONTENT.get(inner.type, m.cameo)
+        elif m.type == "REQUEST" and inner.type in _REQUEST_BY_CONTENT:
+            m.cameo, m.mode = _REQUEST_BY_CONTENT[inner.type]
+        elif m.type == "REJECT" and inner.type in _REJECT_BY_CONTENT:
+            m.cameo, m.mode = _REJECT_BY_CONTENT[inner.type]
+        elif m.type == "THREATEN" and inner.type in _THREAT_BY_CONTENT:
+            m.cameo, m.mode = _THREAT_BY_CONTENT[inner.type]
+
+
+def _draft(ctx: _Context, m: _Match) -> _Draft | None:
+    if m.entry.pos == "NOUN":
+        predicate, support = _governor(ctx, m.token)
+        # "in support of", "in response to": a bare noun in an adverbial phrase is no event.
+        if (
+            m.token.dep_ == "pobj"
+            and m.token.head.lower_ in ("in", "as")
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in m.token.children)
+            and _prep_objects(m.token, "of")
+            + _prep_objects(m.token, "to")
+            + _prep_objects(m.token, "for")
+        ):
+            return None
+        if m.token.dep_ == "pobj" and m.token.head.lower_ in _TOPIC_PREPS:
+            return None
+    else:
+        predicate, support = (m.token.head if m.token.dep_ == "acomp" else m.token), None
+    actors, recipients, path = _roles(ctx, m, support)
+    if m.type in ("REQUEST", "THREATEN", "ACCUSE") and not recipients:
+        # "demanded that Germany pay", "urged the army to withdraw"
+        for clause in m.token.children:
+            if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+                subj, _ = _verb_subject(clause)
+                recipients = [i for i in ctx.actor_ids(subj) if i not in actors]
+                if recipients:
+                    path = f"{path}->ccomp:nsubj"
+                    break
+    if m.content and not recipients:
+        inner = m.content[0]
+        inner_support = _governor(ctx, inner.token)[1] if inner.entry.pos == "NOUN" else None
+        inner_actors, inner_recipients, _ = _roles(ctx, inner, inner_support)
+        if m.type in ("ACCUSE", "REQUEST", "REJECT"):
+            recipients = [i for i in inner_actors if i not in actors] or recipients
+        if m.type in ("THREATEN", "AGREE"):
+            recipients = [i for i in inner_recipients if i not in actors] or recipients
+    if not actors and not recipients:
+        return None
+    modality, background = _modality(ctx, m, predicate)
+    if m.absorbed_by is not None:
+        return None
+    kind, mode, cameo = m.type, m.mode, m.cameo
+    if modality == "future" and kind in _COOPERATIVE_FUTURE:
+        kind, mode, cameo = "AGREE", None, _COOPERATIVE_FUTURE[kind]
+    elif modality == "future" and kind == "RETREAT":
+        kind, mode, cameo = "CONCEDE", None, "035"
+    coding = codes.plover_for_cameo(cameo)
+    contexts = m.entry.contexts if kind == m.entry.type else (coding.contexts if coding else ())
+    date, date_text = _date(ctx, m, predicate, modality)
+    if (
+        date is None
+        and date_text is None
+        and not background
+        and modality in ("asserted", "negated")
+    ) and ctx.published is not None:
+        date = ctx.published.isoformat()
+    recipient_tokens = [t for slot in m.entry.recipient for t in _prep_objects(m.token, slot)]
+    location = _location(ctx, m, predicate, recipient_tokens)
+    attributed = _attribution(ctx, m.token, predicate)
+    tokens = [m.token, *m.extras]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    sent = m.token.sent
+    headline = start < ctx.headline_end
+    confidence = 0.35 + (0.3 if actors else 0) + (0.2 if recipients else 0.05)
+    if m.entry.pos == "VERB":
+        confidence += 0.1
+    elif support is None and not actors:
+        confidence -= 0.1
+    if headline:
+        confidence *= 0.7
+    return _Draft(
+        type=kind,
+        mode=mode,
+        contexts=contexts,
+        cameo=cameo,
+        actor=actors,
+        recipient=recipients,
+        modality=modality,
+        date=date,
+        date_text=date_text,
+        location=location,
+        trigger=(start, end),
+        evidence=(sent.start_char, sent.end_char),
+        attributed_to=attributed,
+        confidence=round(max(0.05, min(0.95, confidence)), 3),
+        headline=headline,
+        why=Why(rule=m.entry.id, lexicon=m.entry.source, path=path),
+    )
+
+
+def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
+    """Criticism and warnings by a speaker, from evaluative cue words."""
+    lex = ctx.lex
+    drafts: list[_Draft] = []
+    done_sents: set[int] = set()
+    for token in ctx.doc:
+        if token.sent.start in done_sents:
+            continue
+        hit = lex.cues.get(_lemma(token)) or lex.cues.get(token.lower_)
+        if hit is None and token.i + 1 < len(ctx.doc):
+            nxt = ctx.doc[token.i + 1]
+            hit = lex.cue_pairs.get((_lemma(token), _lemma(nxt))) or lex.cue_pairs.get(
+                (token.lower_, nxt.lower_)
+            )
+        if hit is None or token.sent.start_char in taken:
+            continue
+        predicate = token
+        while predicate.dep_ not in ("ROOT", "ccomp") and predicate.head is not predicate:
+            if predicate.pos_ in ("VERB", "AUX") and predicate.dep_ in ("ccomp", "xcomp", "advcl"):
+                break
+            predicate = predicate.head
+        speaker = _attribution(ctx, token, predicate)
+        if speaker is None:
+            continue
+        kind, cameo, line = hit
+        sent = token.sent
+        others = []
+        if ctx.actors is not None:
+            for t in sent:
+                actor = ctx.actors.actor_at(t)
+                if actor is not None and actor.id != speaker and actor.id not in others:
+                    if t.lower_ in ("we", "us", "our", "i", "my"):
+                        continue
+                    others.append(actor.id)
+        hypothetical = any(
+            c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
+            for node in (token, token.head, predicate)
+            for c in node.children
+        )
+        if hypothetical:
+            kind, cameo = "THREATEN", "130"
+        coding = codes.plover_for_cameo(cameo)
+        done_sents.add(sent.start)
+        published = ctx.published.isoformat() if ctx.published else None
+        drafts.append(
+            _Draft(
+                type=kind,
+                mode=coding.mode if coding else None,
+                contexts=coding.contexts if coding else (),
+                cameo=cameo,
+                actor=[speaker],
+                recipient=others[:1],
+                modality="asserted",
+                date=published,
+                date_text=None,
+                location=None,
+                trigger=(token.idx, token.idx + len(token.text)),
+                evidence=(sent.start_char, sent.end_char),
+                attributed_to=speaker,
+                confidence=0.4 if others else 0.3,
+                headline=token.idx < ctx.headline_end,
+                why=Why(rule=f"cue:{_lemma(token)}", lexicon=f"{CUES}:{line}", path="quote>cue"),
+            )
+        )
+    return drafts
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for e in merged:
+            if (
+                e.type != d.type
+                or e.modality != d.modality
+                or not _compatible_dates(e.date, d.date)
+            ):
+                continue
+            shared_actor = set(e.actor) & set(d.actor)
+            shared_recipient = set(e.recipient) & set(d.recipient)
+            if not shared_actor and not (shared_recipient and (not e.actor or not d.actor)):
+                continue
+            if e.recipient and d.recipient and not shared_recipient:
+                continue
+            target = e
+            break
+        if target is None:
+            merged.append(d)
+            continue
+        better = (
+            d
+            if (target.headline and not d.headline)
+            or (target.headline == d.headline and d.confidence > target.confidence)
+            else target
+        )
+        keep = target
+        keep.actor = list(dict.fromkeys(target.actor + d.actor))
+        keep.recipient = list(dict.fromkeys(target.recipient + d.recipient))
+        if better is d:
+            for name in (
+                "trigger",
+                "evidence",
+                "why",
+                "headline",
+                "attributed_to",
+                "mode",
+                "cameo",
+            ):
+                setattr(keep, name, getattr(d, name))
+        keep.date = (
+            keep.date if keep.date and (not d.date or len(keep.date) >= len(d.date)) else d.date
+        )
+        keep.date_text = keep.date_text or d.date_text
+        keep.location = keep.location or d.location
+        keep.count += d.count
+        keep.confidence = round(min(0.95, max(keep.confidence, d.confidence) + 0.05), 3)
+    return merged
 
 
 def extract_events(doc: Doc) -> list[Event]:
-    """Return the events of a Doc."""
-    return []
+    """Return the PLOVER events of a parsed Doc (after ``dyads_actors`` and ``dyads_quotes``)."""
+    ctx = _Context(doc, lexicon())
+    matches = _find_matches(ctx)
+    _absorb(ctx, matches)
+    drafts = []
+    for m in matches:
+        if not m.dropped and (d := _draft(ctx, m)) is not None:
+            drafts.append(d)
+    # A sentence that already states a criticism or threat needs no cue event.
+    taken = {d.evidence[0] for d in drafts if d.type in ("ACCUSE", "THREATEN")}
+    drafts.extend(_cue_drafts(ctx, taken))
+    drafts.sort(key=lambda d: d.trigger)
+    events = []
+    for n, d in enumerate(_merge(drafts), start=1):
+        quad = codes.quad_class(d.type)
+        events.append(
+            Event(
+                id=f"E{n}",
+                type=d.type,
+                mode=d.mode,
+                contexts=tuple(d.contexts),
+                cameo=d.cameo,
+                quad_class=quad,
+                goldstein=codes.goldstein(d.cameo),
+                actor=tuple(d.actor),
+                recipient=tuple(d.recipient),
+                modality=d.modality,
+                date=d.date,
+                date_text=d.date_text,
+                location=d.location,
+                trigger=d.trigger,
+                evidence=d.evidence,
+                attributed_to=d.attributed_to,
+                confidence=d.confidence,
+                mention_count=d.count,
+                why=d.why,
+            )
+        )
+    return events
 
 
 class EventCoder:
     """spaCy component: sets ``doc._.dyads_events``."""
+
+    def __init__(self) -> None:
+        lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dyads_events = extract_events(doc)
