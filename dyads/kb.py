@@ -957,6 +957,14 @@ def interpret(
         _read_headless(kb, reading, words, keys, core, negated, label, date)
     elif head.what == "name":
         entry, current = kb.pick(head.entries, date)
+        titles = [p for p in core if p.what == "role" and p.end <= head.start and p.role.title]
+        if titles and entry.kind == "person" and not former:
+            # "President Obama" in a 2019 story: the title the text gives names the office
+            # meant, when the person held it, whatever the date.
+            written = _role_text(words, keys, titles[-1])
+            held = [e for e in head.entries if e.role and _same_office(kb, e.role, written)]
+            if held:
+                entry, current = kb.pick(held, date)[0], True
         reading.head, reading.head_start = "name", head.start
         reading.entry = entry
         reading.name = entry.name
@@ -964,7 +972,6 @@ def interpret(
         reading.country = entry.country
         reading.sector = entry.sector
         reading.role = entry.role
-        titles = [p for p in core if p.what == "role" and p.end <= head.start and p.role.title]
         if entry.kind == "person":
             if titles:
                 reading.title = True
@@ -1065,6 +1072,16 @@ def _strip_det(words: Sequence[str]) -> str:
     while start < len(words) - 1 and norm(words[start]) in ("the", "a", "an"):
         start += 1
     return " ".join(words[start:])
+
+
+def _same_office(kb: KnowledgeBase, office: str, written: str) -> bool:
+    """Return True when a KB office and a title as written name the same office."""
+    a, b = norm(office), norm(written)
+    if a == b:
+        return True
+    role_a = kb.roles.get(tuple(split_words(a)))
+    role_b = kb.roles.get(tuple(split_words(b)))
+    return role_a is not None and role_a == role_b
 
 
 def _role_text(words: Sequence[str], keys: Sequence[str], piece: Piece) -> str:
@@ -1207,7 +1224,13 @@ def person_by_name(
     if given and not any(_same_given_name(g, known) for g in given):
         return False
     entries = kb.names.get(tuple(norm(w) for w in split_words(entry.name)), [entry])
-    entry, current = kb.pick([e for e in entries if e.kind == "person"] or [entry], date)
+    offices = [e for e in entries if e.kind == "person"] or [entry]
+    entry, current = kb.pick(offices, date)
+    held = [
+        e for e in offices if reading.role and e.role and _same_office(kb, e.role, reading.role)
+    ]
+    if held and not reading.former:
+        entry, current = kb.pick(held, date)[0], True  # the title written names the office
     reading.entry = entry
     reading.name = entry.name
     reading.kind = "person"

@@ -65,6 +65,14 @@ def test_kb_resolve_phrase(kb, text, country, sector, kind):
         ("Viktor Lebedev", dt.date(2010, 6, 1), "Viktor Lebedev", "Prime Minister", "GOV"),
         ("Russian President Viktor Lebedev", None, "Viktor Lebedev", "President", "GOV"),
         ("Pierre Lambert", dt.date(2019, 1, 1), "Pierre Lambert", "former President", "ELI"),
+        ("President Lambert", dt.date(2019, 1, 1), "Pierre Lambert", "President", "GOV"),
+        (
+            "former President Lambert",
+            dt.date(2012, 1, 1),
+            "Pierre Lambert",
+            "former President",
+            "ELI",
+        ),
         ("Kowalczyk", dt.date(2018, 1, 1), "Marta Kowalczyk", "Foreign Minister", "GOV"),
         ("Kowalczyk", dt.date(2020, 1, 1), "Marta Kowalczyk", "Prime Minister", "GOV"),
         (
