@@ -1028,11 +1028,12 @@ def _with_possessor_names(
     pieces: Sequence[Piece],
     date: dt.date | None,
 ) -> list[Piece]:
-    """Add KB people named by surname as possessors ("Lebedev's advisers")."""
+    """Add KB people named by surname before a noun ("Lebedev's advisers", "the Assad regime")."""
     covered = {i for p in pieces for i in range(p.start, p.end)}
+    role_starts = {p.start for p in pieces if p.what == "role"}
     extra: list[Piece] = []
     for i, key in enumerate(keys):
-        if key not in POSSESSIVE or i == 0 or (i - 1) in covered:
+        if i == 0 or (i - 1) in covered or (key not in POSSESSIVE and i not in role_starts):
             continue
         j = i
         while j > 0 and words[j - 1][:1].isupper() and (j - 1) not in covered:

@@ -50,6 +50,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Idlib", "SYR", "CVL", "state"),
         ("Polish riot police", "POL", "COP", "group"),
         ("Swiss doctors", "CHE", "MED", "group"),
+        ("the Lebedev government", "RUS", "GOV", "organisation"),
+        ("Lebedev's advisers", "RUS", "GOV", "group"),
     ],
 )
 def test_kb_resolve_phrase(kb, text, country, sector, kind):
@@ -259,3 +261,15 @@ def test_kb_unknown_dictionary_format(tmp_path):
 def test_kb_bundled_roles_load_without_warnings(kb):
     assert kb.warnings == []
     assert kb.roles[("foreign", "minister")].title is True
+
+
+def test_kb_tsv_user_dictionary(tmp_path):
+    path = write(
+        tmp_path,
+        "people.tsv",
+        "name\taliases\tcountry\tsector\trole\tstart\tend\tgender\tnotes\n"
+        "Amos Otieno\tOtieno\tKEN\tGOV\tForeign Minister\t2020-01-01\t\tm\t\n",
+    )
+    kb = KnowledgeBase.load([path], kb_files=KB_FILES)
+    got = resolve_phrase("Otieno", dt.date(2021, 1, 1), kb=kb)
+    assert (got["name"], got["country"], got["role"]) == ("Amos Otieno", "KEN", "Foreign Minister")
