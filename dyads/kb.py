@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -197,13 +197,10 @@ class Reading:
     role: str | None = None
     entry: Entry | None = None
     role_class: str | None = None
-    title: bool = False
     plural: bool = False
     former: bool = False
     head: str = "none"  # name | role | demonym | none
-    head_start: int = 0
     person_name: tuple[str, ...] = ()
-    modifiers: list[Entry] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready result of :func:`resolve_phrase`."""
@@ -280,7 +277,7 @@ class KnowledgeBase:
         paths = (
             [Path(p) for p in kb_files]
             if kb_files is not None
-            else [data_path(n) for n in KB_FILES if (data_path_or_none(n)) is not None]
+            else [data_path(n) for n in KB_FILES]
         )
         # Countries first: other tables check their country codes against them.
         paths.sort(key=lambda p: 0 if "countries" in p.name else 1)
@@ -809,14 +806,6 @@ class KnowledgeBase:
         return [self.pick(group, date)[0] for group in by_name.values()]
 
 
-def data_path_or_none(name: str) -> Path | None:
-    """Return a bundled data file's path, or None while it does not exist yet."""
-    try:
-        return data_path(name)
-    except DataFileError:
-        return None
-
-
 def _multi(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
@@ -965,7 +954,7 @@ def interpret(
             held = [e for e in head.entries if e.role and _same_office(kb, e.role, written)]
             if held:
                 entry, current = kb.pick(held, date)[0], True
-        reading.head, reading.head_start = "name", head.start
+        reading.head = "name"
         reading.entry = entry
         reading.name = entry.name
         reading.kind = entry.kind
@@ -974,7 +963,6 @@ def interpret(
         reading.role = entry.role
         if entry.kind == "person":
             if titles:
-                reading.title = True
                 reading.role_class = titles[-1].role.cls
                 if not entry.role:
                     reading.role = _role_text(words, keys, titles[-1])
@@ -985,11 +973,10 @@ def interpret(
     else:
         role = head.role
         assert role is not None
-        reading.head, reading.head_start = "role", head.start
+        reading.head = "role"
         reading.sector = role.sector
         reading.kind = role.kind
         reading.plural = role.plural
-        reading.title = role.title
         reading.role_class = role.cls
         reading.role = _role_text(words, keys, head)
         if person_words:
@@ -1124,7 +1111,6 @@ def _apply_modifiers(
             reading.country = piece.country
         elif piece.what == "name":
             entry = kb.pick(piece.entries, date)[0]
-            reading.modifiers.append(entry)
             if entry.kind in ("organisation", "group"):
                 # "Hezbollah fighters", "UN peacekeepers": the organisation decides.
                 if reading.kind in ("person", "group") and entry.sector:
@@ -1153,7 +1139,7 @@ def _read_headless(
     names = [p for p in core if p.what == "name"]
     if demonyms:
         last = demonyms[-1]
-        reading.head, reading.head_start = "demonym", last.start
+        reading.head = "demonym"
         reading.country = last.country
         reading.kind = "group"
         word = keys[[p for p in core if p.what == "demonym"][-1].end - 1]
@@ -1165,7 +1151,7 @@ def _read_headless(
         return
     if names:
         entry = kb.pick(names[-1].entries, None)[0]
-        reading.head, reading.head_start = "name", names[-1].start
+        reading.head = "name"
         reading.entry, reading.name, reading.kind = entry, entry.name, entry.kind
         reading.country, reading.sector, reading.role = entry.country, entry.sector, entry.role
         return
