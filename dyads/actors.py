@@ -191,6 +191,9 @@ def _find_mentions(
     date: dt.date | None,
 ) -> list[_Cand]:
     quoted = _quote_flags(words)
+    sent_first: dict[int, int] = {}
+    for i, n in enumerate(sent_of):
+        sent_first.setdefault(n, i)
     piece_at: dict[int, Piece] = {}
     for piece in pieces:
         for i in range(piece.start, piece.end):
@@ -239,7 +242,9 @@ def _find_mentions(
         is_role = piece is not None and piece.what == "role" and head_i == piece.end - 1
         if not _is_actor_head(token, piece, is_role, label, heads, piece_at):
             continue
-        start, reading_start = _np_start(doc, token, name_start, heads, piece_at)
+        start, reading_start = _np_start(
+            doc, token, name_start, sent_first[sent_of[head_i]], heads, piece_at
+        )
         end = head_i + 1
         # "the president of Armenia": take a following "of <name>" into the phrase.
         if is_role and end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -366,6 +371,7 @@ def _np_start(
     doc: Doc,
     token: Token,
     name_start: int,
+    sent_start: int,
     heads: dict[int, tuple[int, str | None]],
     piece_at: dict[int, Piece],
 ) -> tuple[int, int]:
@@ -378,7 +384,6 @@ def _np_start(
     for child in token.lefts:
         if child.dep_ in _NP_DEPS:
             start = min(start, child.left_edge.i)
-    sent_start = token.sent.start
     start = max(start, sent_start)
     for i in range(token.i - 1, start - 1, -1):
         if doc[i].text in _BOUNDARIES or "\n" in doc[i].text:

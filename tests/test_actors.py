@@ -240,3 +240,30 @@ def test_actors_interface_maps_tokens(find):
     assert police is not None and (police.country, police.sector) == ("KEN", "COP")
     assert found.mention_at(doc[1]).kind == "nominal"
     assert found.actor_at(doc[2]) is None
+
+
+@pytest.mark.parametrize(
+    "words, pos, deps, heads, expected",
+    [
+        (
+            ["Kenyan", "police", "arrested", "protesters", "."],
+            ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
+            ["amod", "nsubj", "ROOT", "dobj", "punct"],
+            [1, 2, 2, 2, 2],
+            [("Kenyan police", "KEN", "COP", "organisation"), ("protesters", None, "CVL", "group")],
+        ),
+        (
+            ["The", "Kremlin", "rejected", "the", "Syrian", "civil", "war", "talks", "."],
+            ["DET", "PROPN", "VERB", "DET", "ADJ", "ADJ", "NOUN", "NOUN", "PUNCT"],
+            ["det", "nsubj", "ROOT", "det", "amod", "amod", "compound", "dobj", "punct"],
+            [1, 2, 2, 7, 6, 6, 7, 2, 2],
+            [("Kremlin", "RUS", "GOV", "organisation")],
+        ),
+    ],
+)
+def test_actors_rules_on_hand_built_doc(nlp_blank, kb, words, pos, deps, heads, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp_blank.vocab, words=words, pos=pos, deps=deps, heads=heads)
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.country, a.sector, a.kind) for a in found.actors] == expected
