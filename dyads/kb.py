@@ -74,6 +74,11 @@ PATRON_SUFFIXES = (
 )
 MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
 NEGATORS = frozenset({"pro", "anti", "non"})
+# Words an actor's name does not start with ("the Kremlin", "any Chinese state bank").
+DETERMINERS = frozenset(
+    {"the", "a", "an", "any", "some", "both", "either", "each", "every", "all", "this"}
+    | {"that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+)
 POSSESSIVE = frozenset({"'s", "'"})
 LINKING_WORDS = frozenset(
     {
@@ -1050,14 +1055,14 @@ def _plain(text: str) -> str:
 
 def _det_count(words: Sequence[str]) -> int:
     count = 0
-    while count < len(words) - 1 and norm(words[count]) in ("the", "a", "an"):
+    while count < len(words) - 1 and norm(words[count]) in DETERMINERS:
         count += 1
     return count
 
 
 def _strip_det(words: Sequence[str]) -> str:
     start = 0
-    while start < len(words) - 1 and norm(words[start]) in ("the", "a", "an"):
+    while start < len(words) - 1 and norm(words[start]) in DETERMINERS:
         start += 1
     return " ".join(words[start:])
 
