@@ -131,6 +131,16 @@ def test_kb_data_countries_cover_un_members_and_partial_states():
     assert len(codes) >= 200
 
 
+def test_kb_data_countries_cameo_codes_differ_from_iso3():
+    bad = [
+        (n, row["cameo"])
+        for n, row in rows("kb_countries.tsv")
+        if row["cameo"]
+        and (len(row["cameo"]) != 3 or not row["cameo"].isupper() or row["cameo"] == row["iso3"])
+    ]
+    assert bad == []
+
+
 def test_kb_data_countries_strings_belong_to_one_country():
     conflicts = {s: sorted(c) for s, c in countries_by_string().items() if len(c) > 1}
     assert conflicts == {}, f"strings used by several countries: {conflicts}"
