@@ -202,13 +202,17 @@ def _worker_main(
     except BaseException as exc:
         results.put(("failed", None, _portable(exc)))
         return
+    # If the parent dies, nobody reads the results: never wait on the pipe at exit.
+    results.cancel_join_thread()
     results.put(("ready", None, peak_rss_mb()))
     while True:
+        if os.getppid() != parent:
+            os._exit(
+                0
+            )  # the parent was killed: do not linger, or code what is queued, as an orphan
         try:
             job = tasks.get(timeout=1.0)
         except queue.Empty:
-            if os.getppid() != parent:
-                return  # the parent was killed: do not linger as an orphan
             continue
         if job is None:
             return
