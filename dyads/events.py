@@ -69,6 +69,7 @@ _FLAGS = frozenset(
         "needplace",
         "needlabour",
         "needtarget",
+        "noobj",
     }
 )
 _POS = {
@@ -80,7 +81,7 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # A noun trigger under these is the reason or topic of another event: "over its support for".
-_TOPIC_PREPS = frozenset({"over", "about", "despite", "for", "regarding", "concerning"})
+_TOPIC_PREPS = frozenset({"over", "about", "despite", "regarding", "concerning"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "into", "on", "outside", "inside", "across"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_PREPS = frozenset(
@@ -88,6 +89,21 @@ _DATE_PREPS = frozenset(
 )
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+_THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+_THREAT_BY_MODE = {
+    ("COERCE", "curfew"): ("1323", "restrict"),
+    ("COERCE", "martial-law"): ("1324", "restrict"),
+    ("COERCE", "restrict"): ("132", "restrict"),
+    ("COERCE", "censor"): ("1321", "restrict"),
+    ("COERCE", "arrest"): ("132", "arrest"),
+    ("COERCE", "deport"): ("136", "expel"),
+    ("SANCTION", "discontinue"): ("1312", "restrict"),
+    ("SANCTION", "withdraw"): ("134", "relations"),
+    ("SANCTION", "expel"): ("136", "expel"),
+    ("PROTEST", "boycott"): ("133", "restrict"),
+    ("PROTEST", "strike"): ("133", "restrict"),
+    ("PROTEST", "obstruct"): ("133", "restrict"),
+}
 _COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _REQUEST_BY_CONTENT = {
     "CONSULT": ("106", "meet"),
@@ -162,6 +178,7 @@ class Lexicon:
     cues: dict[str, tuple[str, str, int]]
     cue_pairs: dict[tuple[str, str], tuple[str, str, int]]
     support_forms: frozenset[str]
+    modality_lines: dict[tuple[str, str], int]
 
 
 def _parse_trigger(number: int, row: dict[str, str], name: str) -> Trigger:
@@ -232,7 +249,9 @@ def lexicon() -> Lexicon:
         row["class"]: frozenset(row["lemmas"].split()) for _, row in iter_tsv(data_path(CLASSES))
     }
     modality = {}
+    modality_lines = {}
     for number, row in iter_tsv(data_path(MODALITY)):
+        modality_lines[(row["word"], row["relation"])] = number
         if row["modality"] not in (*MODALITIES, "background"):
             raise DataFileError(f"{MODALITY}:{number}: unknown modality {row['modality']!r}")
         modality[(row["word"], row["relation"])] = row["modality"]
@@ -260,6 +279,7 @@ def lexicon() -> Lexicon:
             for v in classes.get("support", ())
             for form in (v, v + "s", v + "ed", v + "d", v + "ing", v[:-1] + "ing")
         ),
+        modality_lines,
     )
 
 
@@ -290,11 +310,17 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _near(token: Token) -> Iterator[Token]:
-    """Children and grandchildren of a token."""
-    for child in token.children:
-        yield child
-        yield from child.children
+_CLAUSES = frozenset(
+    {"relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis", "punct", "cc"}
+)
+
+
+def _near(token: Token, depth: int = 4) -> Iterator[Token]:
+    """Descendants of a token within its own phrase, nearest first ("tons of food aid")."""
+    level = [c for c in token.children if c.dep_ not in _CLAUSES]
+    for _ in range(depth):
+        yield from level
+        level = [g for c in level for g in c.children if g.dep_ not in _CLAUSES]
 
 
 def _match_extras(token: Token, entry: Trigger) -> list[Token] | None:
@@ -408,6 +434,8 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         subj = agent[0] if agent else None
     if "needobj" in flags and obj is None:
         return False
+    if "noobj" in flags and obj is not None:
+        return False
     if "needcontent" in flags and not any(
         c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ == "to")
         for c in token.children
@@ -494,7 +522,8 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "
 def _inert_noun(ctx: _Context, token: Token) -> bool:
     """A noun that names rather than reports: "aid workers", "Rapid Support Forces"."""
     if token.dep_ == "compound":
-        return True
+        # "a mediation mission", "a peace effort": the head only frames the event.
+        return not ctx.in_class(token.head, "transparent")
     ent = ctx.ent_at.get(token.i)
     return ent is not None and ent.label_ in _NAME_LABELS
 
@@ -508,7 +537,8 @@ def _find_matches(ctx: _Context) -> list[_Match]:
         lemma = _lemma(token)
         candidates: tuple[Trigger, ...] = ()
         for pos, allowed in _POS.items():
-            if token.pos_ in allowed and (found := lex.entries.get((lemma, pos))):
+            main = pos == "VERB" and token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
+            if (token.pos_ in allowed or main) and (found := lex.entries.get((lemma, pos))):
                 if pos == "ADJ" and token.pos_ == "VERB" and token.dep_ not in ("amod", "acomp"):
                     continue
                 candidates = found
@@ -539,6 +569,8 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
     also lends its subject.
     """
     node = token
+    if node.dep_ == "compound" and ctx.in_class(node.head, "transparent"):
+        node = node.head
     # "a new round of talks": climb through transparent nouns.
     if (
         node.dep_ == "pobj"
@@ -558,8 +590,10 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
         return head, head if support else None
     if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head, None
-    if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head, None
+    if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        verb = head.head
+        lends = ctx.in_class(verb, "support") or verb.lower_ in ctx.lex.support_forms
+        return verb, verb if lends and head.lower_ in ("in", "of", "for") else None
     if node.dep_ in ("appos", "pobj", "compound", "npadvmod"):
         return _governor(ctx, head)[0] if head is not token else head, None
     return (head if head.pos_ in ("VERB", "AUX") else token), None
@@ -722,11 +756,24 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
 # --------------------------------------------------------------------------- modality, time, place
 
 
-def _modality(ctx: _Context, m: _Match, predicate: Token) -> tuple[str, bool]:
-    """Return the modality of a match and whether it is undated background."""
+@dataclass(frozen=True, slots=True)
+class _Mood:
+    """What the clause around a trigger says about it."""
+
+    modality: str
+    background: bool  # undated past ("had fought", "have fought ... throughout")
+    intent: bool  # stated as the actor's will: "will", "would" (reported), "plans to"
+    conditional: bool  # under "if"/"unless", or a question
+
+
+_WILL = frozenset({"will", "'ll", "wo", "shall"})
+
+
+def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
+    """Return the modality of a match and how it is stated."""
     table = ctx.lex.modality
     found: str | None = m.forced
-    background = False
+    background = intent = conditional = False
     if m.token is not predicate:
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
@@ -744,16 +791,18 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> tuple[str, bool]:
             elif child.dep_ in ("aux", "auxpass") and (value := table.get((low, "aux"))):
                 if low == "would" and node.dep_ == "ccomp" and _reports(ctx, node.head, node):
                     value = "future"  # "announced it would withdraw": future in the past
+                intent = intent or value == "future" or low in _WILL
                 found = found or value
             elif child.dep_ == "aux" and low == "had" and node.tag_ == "VBN":
                 background = True
             elif child.dep_ in ("mark", "advmod") and (
                 value := table.get((low, "mark" if child.dep_ == "mark" else "adv"))
             ):
+                conditional = conditional or child.dep_ == "mark"
                 found = found or value
             elif child.dep_ in ("prep", "advmod") and table.get((low, "background")):
                 background = True
-        if found == "negated":
+        if found == "negated" and not intent:
             break
         if node.dep_ == "xcomp" or (
             node.dep_ in ("acomp", "prep", "pcomp") and node.head.pos_ != "NOUN"
@@ -764,6 +813,7 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> tuple[str, bool]:
                 node = control
                 continue
             if value is not None:
+                intent = intent or value == "future"
                 found = found or value
             node = control
             continue
@@ -788,7 +838,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> tuple[str, bool]:
     sent = m.token.sent
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         found = found if found == "negated" else "hypothetical"
-    return found or "asserted", background
+        conditional = True
+    return _Mood(found or "asserted", background, intent, conditional)
 
 
 def _reports(ctx: _Context, verb: Token, clause: Token) -> bool:
@@ -977,18 +1028,38 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         inner_actors, inner_recipients, _ = _roles(ctx, inner, inner_support)
         if m.type in ("ACCUSE", "REQUEST", "REJECT"):
             recipients = [i for i in inner_actors if i not in actors] or recipients
+        if m.type == "REQUEST" and not recipients:
+            # "called for sanctions against Nigeria"
+            recipients = [i for i in inner_recipients if i not in actors]
         if m.type in ("THREATEN", "AGREE"):
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not actors and not recipients:
         return None
-    modality, background = _modality(ctx, m, predicate)
     if m.absorbed_by is not None:
         return None
+    mood = _modality(ctx, m, predicate)
+    modality, background = mood.modality, mood.background
     kind, mode, cameo = m.type, m.mode, m.cameo
-    if modality == "future" and kind in _COOPERATIVE_FUTURE:
+    attributed = _attribution(ctx, m.token, predicate)
+    own = attributed is not None and attributed in actors
+    if modality == "negated" and mood.intent and codes.quad_class(kind) <= 2:
+        # "said it would not meet the demands", "will not accept refugees": a refusal.
+        cameo, mode = _REJECT_BY_CONTENT.get(kind, ("120", None))
+        kind, modality = "REJECT", "asserted"
+    elif (
+        modality in ("future", "hypothetical")
+        and mood.intent
+        and not mood.conditional
+        and (kind in _THREATENING or (kind == "ASSAULT" and own))
+        and (own or predicate.dep_ == "xcomp")
+    ):
+        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN).
+        cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT[kind]
+        kind, modality = "THREATEN", "asserted"
+    elif modality == "future" and kind in _COOPERATIVE_FUTURE:
         kind, mode, cameo = "AGREE", None, _COOPERATIVE_FUTURE[kind]
     elif modality == "future" and kind == "RETREAT":
-        kind, mode, cameo = "CONCEDE", None, "035"
+        kind, mode, cameo = "AGREE", None, "035"
     coding = codes.plover_for_cameo(cameo)
     contexts = m.entry.contexts if kind == m.entry.type else (coding.contexts if coding else ())
     date, date_text = _date(ctx, m, predicate, modality)
@@ -1001,7 +1072,6 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         date = ctx.published.isoformat()
     recipient_tokens = [t for slot in m.entry.recipient for t in _prep_objects(m.token, slot)]
     location = _location(ctx, m, predicate, recipient_tokens)
-    attributed = _attribution(ctx, m.token, predicate)
     tokens = [m.token, *m.extras]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
@@ -1032,6 +1102,58 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         headline=headline,
         why=Why(rule=m.entry.id, lexicon=m.entry.source, path=path),
     )
+
+
+def _obligation_drafts(ctx: _Context, matches: list[_Match]) -> list[_Draft]:
+    """Reported obligations are demands: "Russia said Sudan must return the helicopter"."""
+    by_token = {m.token.i: m for m in matches}
+    drafts = []
+    for token in ctx.doc:
+        if token.dep_ != "aux" or ctx.lex.modality.get((token.lower_, "obligation")) is None:
+            continue
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+            subj, _ = _verb_subject(clause.head)
+            speakers = ctx.actor_ids(subj)
+            speaker = speakers[0] if speakers else None
+        else:
+            speaker = ctx.speaker_at(token.idx)
+        target, _ = _verb_subject(clause)
+        recipients = [i for i in ctx.actor_ids(target) if i != speaker]
+        if speaker is None or not recipients:
+            continue
+        cameo, mode = "100", None
+        inner = by_token.get(clause.i)
+        if inner is not None:
+            inner.absorbed_by = token.i
+            cameo, mode = _REQUEST_BY_CONTENT.get(inner.type, (cameo, mode))
+        sent = token.sent
+        line = ctx.lex.modality_lines[(token.lower_, "obligation")]
+        drafts.append(
+            _Draft(
+                type="REQUEST",
+                mode=mode,
+                contexts=(),
+                cameo=cameo,
+                actor=[speaker],
+                recipient=recipients,
+                modality="asserted",
+                date=ctx.published.isoformat() if ctx.published else None,
+                date_text=None,
+                location=None,
+                trigger=(token.idx, token.idx + len(token.text)),
+                evidence=(sent.start_char, sent.end_char),
+                attributed_to=speaker,
+                confidence=0.5,
+                headline=token.idx < ctx.headline_end,
+                why=Why(
+                    rule=f"obligation:{token.lower_}",
+                    lexicon=f"{MODALITY}:{line}",
+                    path="nsubj<-say->ccomp:aux",
+                ),
+            )
+        )
+    return drafts
 
 
 def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
@@ -1162,7 +1284,7 @@ def extract_events(doc: Doc) -> list[Event]:
     ctx = _Context(doc, lexicon())
     matches = _find_matches(ctx)
     _absorb(ctx, matches)
-    drafts = []
+    drafts = _obligation_drafts(ctx, matches)
     for m in matches:
         if not m.dropped and (d := _draft(ctx, m)) is not None:
             drafts.append(d)
