@@ -450,6 +450,7 @@ class RunOptions:
         model: spaCy pipeline to load.
         force: Re-code documents the database already holds with the same text and coder.
         chunk_size: Records per chunk: the unit of work, of checkpoint and of transaction.
+        partition_size: Records per Parquet partition (and per task) with ``dask``.
         stream: Where JSON lines go when there is neither ``output`` nor ``db``
             (default: stdout). Such a run cannot be resumed.
     """
@@ -466,6 +467,7 @@ class RunOptions:
     model: str = MODEL
     force: bool = False
     chunk_size: int = CHUNK_SIZE
+    partition_size: int = 512
     stream: TextIO | None = None
 
 
@@ -756,10 +758,10 @@ class _Run:
                 continue
             if new:
                 progress.coded += 1
+                progress.events += len(result.events)
                 if self.on_warning:
                     for message in result.warnings:
                         self.on_warning(result.doc_id, message)
-            progress.events += len(result.events)
             if self.writer is not None:
                 self.writer.write(result)
             elif self.output is not None:

@@ -26,6 +26,7 @@ import os
 import sys
 import types
 import typing
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -335,7 +336,8 @@ def atomic_path(path: Path, tmp_dir: Path | None = None) -> Iterator[Path]:
         StoreError: The file cannot be written.
     """
     directory = tmp_dir or path.parent
-    tmp = directory / f".{path.name}.{os.getpid()}.tmp"
+    # Unique, so that two writers of one file (a retried task) never share a temporary.
+    tmp = directory / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         yield tmp
         with tmp.open("rb+") as handle:
