@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,6 +33,8 @@ SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".parquet")
 FIELDS = ("id", "text", "title", "published", "source", "url")
 
 csv.field_size_limit(2**31 - 1)
+# JSON escapes can spell half a UTF-16 pair ("\ud83d"), which no UTF-8 output can hold.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def read_inputs(
@@ -198,8 +201,7 @@ def article_from_record(
     A record without ``id`` is named ``default_id`` (file stem and line), which stays
     the same across runs of the same file.
     """
-    raw_id = data.get("id")
-    doc_id = str(raw_id).strip() if raw_id not in (None, "") else default_id
+    doc_id = _optional_str(data.get("id")) or default_id
     if "text" not in data:
         return Reject(origin, errors.NO_TEXT_FIELD.format(origin=origin), doc_id)
     text = data["text"]
@@ -209,6 +211,7 @@ def article_from_record(
         )
     if not text.strip():
         return Reject(origin, errors.EMPTY_TEXT.format(origin=origin), doc_id)
+    text = _SURROGATES.sub("\ufffd", text)
     if "\x00" in text:
         return Reject(origin, errors.NOT_UTF8.format(origin=origin, cause="binary data"), doc_id)
     try:
@@ -229,7 +232,7 @@ def article_from_record(
 def _optional_str(value: Any) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _SURROGATES.sub("\ufffd", str(value)).strip()
     return text or None
 
 

@@ -14,13 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyads import batch
 from dyads.batch import RESUME_HINT, code_corpus
 from dyads.bench import synthetic_articles
 from dyads.errors import StoreError
+from dyads.export import json_line
 from dyads.nlp import MAX_SENTENCE_TOKENS
-from dyads.records import Article
+from dyads.records import Article, CodedDocument
 from dyads.store import Store
 
 BAD_LINES = [
@@ -375,3 +378,36 @@ def test_batch_run_options_are_the_cli_options():
         "dask",
         "progress",
     } <= names
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=300),
+    st.text(
+        alphabet="\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2039\u203a \n.,", max_size=300
+    ),
+    st.text(alphabet="ab \n", max_size=300).map(lambda t: t.replace("a", "a" * 500)),
+    st.lists(
+        st.sampled_from(
+            ["Kenya", "said", "\u201c", "\u201d", '"', "\n\n", "Ghana", ".", "the minister"]
+        ),
+        max_size=80,
+    ).map(" ".join),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=HOSTILE)
+def test_batch_coder_fuzz(code, text):
+    """Random and hostile text codes without error into a well-formed, writable document."""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # as ingest would give it
+    if not text.strip():
+        return
+    doc = code(text)
+    n = len(doc.text)
+    spans = [m for a in doc.actors for m in a.mentions]
+    spans += [s for e in doc.events for s in (e.trigger, e.evidence)]
+    spans += [s for q in doc.quotes for s in (q.span, q.cue) if s is not None]
+    assert all(0 <= start <= end <= n for start, end in spans)
+    ids = {a.id for a in doc.actors}
+    assert all(set(e.actor) | set(e.recipient) <= ids for e in doc.events)
+    assert CodedDocument.from_dict(json.loads(json_line(doc))) == doc
