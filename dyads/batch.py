@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import multiprocessing as mp
@@ -119,14 +120,30 @@ def partial_dir(output: Path | None, db: Path | None) -> Path | None:
     return target.with_name(target.name + PARTIAL_SUFFIX) if target else None
 
 
-def coder_fingerprint(model: str = MODEL, actor_files: Sequence[str | Path] = ()) -> str:
-    """Describe what codes documents: dyads version, model and version, user dictionaries.
+@functools.cache
+def _package_digest() -> str:
+    """Digest of dyads's own code and data files: any change to them changes the coder."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    A stored document coded by a different coder is coded again.
+
+def coder_fingerprint(model: str = MODEL, actor_files: Sequence[str | Path] = ()) -> str:
+    """Describe what codes documents: dyads version and files, model and version, dictionaries.
+
+    A stored document coded by a different coder is coded again, so an upgrade of
+    dyads, of its lexicons or of the model re-codes what a re-run meets.
     """
     import spacy.util
 
-    parts = [f"dyads {__version__}", f"{model} {spacy.util.get_package_version(model) or '?'}"]
+    parts = [
+        f"dyads {__version__} ({_package_digest()})",
+        f"{model} {spacy.util.get_package_version(model) or '?'}",
+    ]
     if actor_files:
         digest = hashlib.blake2b(digest_size=8)
         for name in actor_files:
