@@ -155,7 +155,9 @@ def bench(
     if len(source) < docs:
         corpus += f" ×{-(-docs // len(source))}"
     articles = list(_cycle(source, docs))
-    chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
+    # Small corpora get smaller chunks, so that every worker has work until the end.
+    size = max(8, min(CHUNK_SIZE, docs // (4 * workers)))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
 
     spacy_pass = _time_pass("spaCy (bare)", workers, bare_setup, (model,), bare_task, chunks)
     totals = (spacy_pass.docs, spacy_pass.sentences, spacy_pass.words)
