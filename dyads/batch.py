@@ -377,7 +377,8 @@ class _Chunk:
     stored: list[CodedDocument] = field(default_factory=list)  # read back from the store
 
 
-def _chunks(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
+def chunked(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
+    """Yield lists of ``size`` consecutive records (the last one shorter)."""
     chunk: list[Article | Reject] = []
     for item in items:
         chunk.append(item)
@@ -394,7 +395,8 @@ def _key(item: Article | Reject) -> str:
     return f"\x1e{item.origin}\x1f{item.reason}"
 
 
-def _chunk_name(seq: int, records: Sequence[Article | Reject], salt: str) -> str:
+def chunk_name(seq: int, records: Sequence[Article | Reject], salt: str) -> str:
+    """Name chunk ``seq`` by a digest of its records' keys and ``salt`` (the coder)."""
     digest = hashlib.blake2b(salt.encode(), digest_size=10)
     for item in records:
         digest.update(_key(item).encode("utf-8", "surrogatepass"))
@@ -682,7 +684,7 @@ class _Run:
             limit = 1
         window: deque[_Chunk] = deque()
         pending: dict[int, _Chunk] = {}
-        source = enumerate(_chunks(read_inputs(opts.inputs, opts.published), opts.chunk_size))
+        source = enumerate(chunked(read_inputs(opts.inputs, opts.published), opts.chunk_size))
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit and len(window) < 4 * limit:
@@ -714,7 +716,7 @@ class _Run:
 
     def _plan(self, seq: int, records: list[Article | Reject]) -> _Chunk:
         """Name a chunk and decide which of its articles need coding."""
-        chunk = _Chunk(seq, _chunk_name(seq, records, self.salt), records)
+        chunk = _Chunk(seq, chunk_name(seq, records, self.salt), records)
         self.progress.records += len(records)
         if self.ckpt is not None and self.existing.get(seq) == chunk.name:
             chunk.done = True

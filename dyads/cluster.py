@@ -33,8 +33,8 @@ from .batch import (
     Progress,
     RunOptions,
     RunSummary,
-    _chunk_name,
-    _chunks,
+    chunk_name,
+    chunked,
     code_chunk,
     coder_fingerprint,
 )
@@ -209,13 +209,13 @@ def _run(
             documents, events, bad = future.result()
             settle(seq, documents, events, bad)
 
-    partitions: Iterator[list[Article | Reject]] = _chunks(
+    partitions: Iterator[list[Article | Reject]] = chunked(
         read_inputs(options.inputs, options.published), size
     )
     for seq, records in enumerate(partitions):
         count = seq + 1
         progress.records += len(records)
-        digest = _chunk_name(seq, records, salt)
+        digest = chunk_name(seq, records, salt)
         path = partition_path(outdir, seq)
         done = partition_done(path, digest)
         if done is not None:
