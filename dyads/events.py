@@ -317,7 +317,7 @@ _CLAUSES = frozenset(
 
 def _near(token: Token, depth: int = 4) -> Iterator[Token]:
     """Descendants of a token within its own phrase, nearest first ("tons of food aid")."""
-    level = [c for c in token.children if c.dep_ not in _CLAUSES]
+    level = [c for c in token.children if c.dep_ not in _CLAUSES and c.dep_ not in _SUBJ]
     for _ in range(depth):
         yield from level
         level = [g for c in level for g in c.children if g.dep_ not in _CLAUSES]
@@ -739,9 +739,6 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
                     break
     if m.more_recipients and not recipients:
         recipients = [i for t in m.more_recipients for i in ctx.actor_ids(t) if i not in actors]
-    if "reciprocal" in m.entry.flags and recipients and m.mode not in ("visit",):
-        actors = list(dict.fromkeys(actors + recipients))
-        recipients = []
     lemma = m.entry.head
     actor_path = paths[0] if actors and paths else ""
     recipient_path = paths[-1] if recipients and paths else ""
@@ -995,6 +992,51 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             m.cameo, m.mode = _THREAT_BY_CONTENT[inner.type]
 
 
+_ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
+
+
+def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str]:
+    """Who the content of an agreement, refusal or demand is about: "agreed to lift
+    embargoes on Iran", "offered to negotiate with Armenia", "agreed to US mediation"."""
+    for head in _content_head(ctx, m.token):
+        candidates: list[Token] = []
+        if head.pos_ in ("VERB", "AUX"):
+            obj, _ = _verb_object(head)
+            candidates.extend([obj] if obj is not None else [])
+            candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
+            candidates.extend(
+                o
+                for c in head.children
+                if c.dep_ == "dobj"
+                for p in _ARGUMENT_PREPS
+                for o in _prep_objects(c, p)
+            )
+        else:
+            candidates.extend(c for c in head.children if c.dep_ in ("poss", *_MOD_DEPS))
+            candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
+        for token in candidates:
+            ids = [i for i in ctx.actor_ids(token) if i not in actors]
+            if ids:
+                return ids
+    return []
+
+
+def _place_recipients(
+    ctx: _Context, m: _Match, predicate: Token, support: Token | None, actors: list[str]
+) -> list[str]:
+    """A place the event is done in stands for its recipient: "lifted the curfew in Montenegro"."""
+    nodes = [m.token, *m.extras] + ([support] if support is not None else [])
+    nodes += [c for n in list(nodes) for c in n.children if c.dep_ == "dobj"]
+    for node in nodes:
+        for obj in (*_prep_objects(node, "in"), *_prep_objects(node, "into")):
+            ent = ctx.ent_at.get(obj.i)
+            if ent is not None and ent.label_ in _PLACE_LABELS:
+                ids = [i for i in ctx.actor_ids(obj) if i not in actors]
+                if ids:
+                    return ids[:1]
+    return []
+
+
 def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     if m.entry.pos == "NOUN":
         predicate, support = _governor(ctx, m.token)
@@ -1033,6 +1075,10 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
             recipients = [i for i in inner_recipients if i not in actors]
         if m.type in ("THREATEN", "AGREE"):
             recipients = [i for i in inner_recipients if i not in actors] or recipients
+    if not recipients and m.content is not None and "content" in m.entry.flags:
+        recipients = _content_recipients(ctx, m, actors)
+    if not recipients and m.type not in ("CONSULT", "PROTEST"):
+        recipients = _place_recipients(ctx, m, predicate, support, actors)
     if not actors and not recipients:
         return None
     if m.absorbed_by is not None:
@@ -1223,6 +1269,25 @@ def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
     return drafts
 
 
+def _without_orphans(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop actorless events beside events with actors; keep one where a sentence has no other.
+
+    PLOVER codes no event without an actor ("20 people were killed"); dyads keeps
+    one, with its low confidence, when it is all a sentence states.
+    """
+    with_actor = {d.evidence for d in drafts if d.actor}
+    kept: list[_Draft] = []
+    orphans: dict[tuple[int, int], _Draft] = {}
+    for d in drafts:
+        if d.actor:
+            kept.append(d)
+        elif d.evidence not in with_actor:
+            best = orphans.get(d.evidence)
+            if best is None or d.confidence > best.confidence:
+                orphans[d.evidence] = d
+    return kept + list(orphans.values())
+
+
 def _compatible_dates(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -1242,7 +1307,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             shared_recipient = set(e.recipient) & set(d.recipient)
             if not shared_actor and not (shared_recipient and (not e.actor or not d.actor)):
                 continue
-            if e.recipient and d.recipient and not shared_recipient:
+            same_sentence = e.evidence == d.evidence
+            # In one sentence, one actor's acts of one type are one happening:
+            # "shelled the town, killing 20 people".
+            if e.recipient and d.recipient and not shared_recipient and not same_sentence:
                 continue
             target = e
             break
@@ -1257,7 +1325,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         )
         keep = target
         keep.actor = list(dict.fromkeys(target.actor + d.actor))
-        keep.recipient = list(dict.fromkeys(target.recipient + d.recipient))
+        if not (target.recipient and d.recipient and target.evidence == d.evidence):
+            keep.recipient = list(dict.fromkeys(target.recipient + d.recipient))
         if better is d:
             for name in (
                 "trigger",
@@ -1291,6 +1360,7 @@ def extract_events(doc: Doc) -> list[Event]:
     # A sentence that already states a criticism or threat needs no cue event.
     taken = {d.evidence[0] for d in drafts if d.type in ("ACCUSE", "THREATEN")}
     drafts.extend(_cue_drafts(ctx, taken))
+    drafts = _without_orphans(drafts)
     drafts.sort(key=lambda d: d.trigger)
     events = []
     for n, d in enumerate(_merge(drafts), start=1):
