@@ -323,13 +323,13 @@ def _near(token: Token, depth: int = 4) -> Iterator[Token]:
         level = [g for c in level for g in c.children if g.dep_ not in _CLAUSES]
 
 
-def _match_extras(token: Token, entry: Trigger) -> list[Token] | None:
+def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Token] | None:
     found: list[Token] = []
     for group in entry.extras:
         hit = next(
             (
                 t
-                for t in _near(token)
+                for t in (*_near(token), *(frame.children if frame is not None else ()))
                 if t not in found and (_lemma(t) in group or t.lower_ in group)
             ),
             None,
@@ -398,6 +398,8 @@ class _Context:
         actor = self.actors.actor_at(token)
         if actor is not None:
             ids.append(actor.id)
+        elif token.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(token.idx)):
+            ids.append(speaker)  # "we" in a quote: the speaker's side
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
@@ -549,8 +551,15 @@ def _find_matches(ctx: _Context) -> list[_Match]:
                 candidates = lex.hyphen.get(lemma.rsplit("-", 1)[-1], ())
         if candidates and candidates[0].pos == "NOUN" and _inert_noun(ctx, token):
             continue
+        frame = None
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and ctx.in_class(token.head.head, "transparent")
+        ):
+            frame = token.head.head  # "a shared set of interests"
         for entry in candidates:
-            extras = _match_extras(token, entry) if entry.extras else []
+            extras = _match_extras(token, entry, frame) if entry.extras else []
             if extras is None or not _constraints_hold(ctx, token, entry, extras):
                 continue
             matches.append(_Match(token, entry, extras))
@@ -614,6 +623,8 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head, "relcl"
         return subj, "nsubj"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return None, ""  # "when asked": the head's subject is the one asked
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         # Control and shared subjects: "agreed to meet", "met and discussed".
         if verb.dep_ == "xcomp" and (obj := _child(verb.head, {"dobj"})) is not None:
@@ -627,6 +638,18 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _verb_subject(verb.head, seen + 1)
     return None, ""
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb (or predicative adjective) a noun phrase hangs from."""
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX", "ADJ") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("acomp", "ROOT")):
+            return node
+    return None
 
 
 def _verb_object(verb: Token) -> tuple[Token | None, str]:
@@ -697,6 +720,10 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         places.append(m.token.head)
     for place in places:
         objs = _prep_objects(place, slot)
+        if slot in _LOCATIVE:
+            # "in", "at": a place or a named actor, never something inside a longer phrase
+            # ("in support of the regime's offensive").
+            objs = [o for o in objs if ctx.actors is not None and ctx.actors.actor_at(o)]
         ids = [i for obj in objs for i in ctx.actor_ids(obj)]
         if ids:
             return list(dict.fromkeys(ids)), f"prep:{slot}"
@@ -716,6 +743,13 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
             actors = ids
             paths.append(path)
             break
+    if not actors and m.entry.pos == "NOUN" and "reciprocal" in m.entry.flags:
+        # "Pompeo hopeful about talks with Putin": the clause's subject is the other side.
+        if _prep_objects(m.token, "with") and (clause := _clause_verb(m.token)) is not None:
+            subj, path = _verb_subject(clause)
+            actors = ctx.actor_ids(subj)
+            if actors:
+                paths.append(f"{path}<-{_lemma(clause)}")
     for slot in m.entry.recipient:
         ids, path = _slot(ctx, m, slot, support)
         ids = [i for i in ids if i not in actors]
@@ -723,11 +757,7 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
             recipients = ids
             paths.append(path)
             break
-    if (
-        not recipients
-        and "against" not in m.entry.recipient
-        and m.entry.type in ("ASSAULT", "MOBILIZE")
-    ):
+    if not recipients and m.entry.type in ("ASSAULT", "MOBILIZE"):
         # "airstrikes in support of the regime's offensive against Idlib"
         scope = support if support is not None else m.token
         for t in scope.subtree:
@@ -992,6 +1022,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             m.cameo, m.mode = _THREAT_BY_CONTENT[inner.type]
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
 
 
@@ -1050,7 +1082,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
             + _prep_objects(m.token, "for")
         ):
             return None
-        if m.token.dep_ == "pobj" and m.token.head.lower_ in _TOPIC_PREPS:
+        partner = "reciprocal" in m.entry.flags and _prep_objects(m.token, "with")
+        if m.token.dep_ == "pobj" and m.token.head.lower_ in _TOPIC_PREPS and not partner:
             return None
     else:
         predicate, support = (m.token.head if m.token.dep_ == "acomp" else m.token), None
@@ -1202,6 +1235,31 @@ def _obligation_drafts(ctx: _Context, matches: list[_Match]) -> list[_Draft]:
     return drafts
 
 
+def _evaluative(token: Token) -> bool:
+    """Whether a cue word judges ("would be reckless") rather than describes ("illegal aliens")."""
+    if token.dep_ in ("acomp", "attr", "ROOT", "conj", "oprd", "dobj", "nsubj", "appos"):
+        return True
+    return token.dep_ == "amod" and token.head.dep_ in ("attr", "ROOT", "appos", "oprd", "dobj")
+
+
+def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[str]:
+    """Actors a statement is about: not the speaker, not the speaker's "we", not bare places."""
+    found: list[str] = []
+    if ctx.actors is None:
+        return found
+    for t in tokens:
+        actor = ctx.actors.actor_at(t)
+        if actor is None or actor.id == speaker or actor.id in found or t.lower_ in _FIRST_PERSON:
+            continue
+        ent = ctx.ent_at.get(t.i)
+        if ent is not None and (
+            ent.label_ in ("LOC", "FAC") or (ent.label_ == "GPE" and actor.sector == "CVL")
+        ):
+            continue
+        found.append(actor.id)
+    return found
+
+
 def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
     """Criticism and warnings by a speaker, from evaluative cue words."""
     lex = ctx.lex
@@ -1211,11 +1269,15 @@ def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
         if token.sent.start in done_sents:
             continue
         hit = lex.cues.get(_lemma(token)) or lex.cues.get(token.lower_)
+        cue = _lemma(token)
+        if hit is not None and not _evaluative(token):
+            hit = None
         if hit is None and token.i + 1 < len(ctx.doc):
             nxt = ctx.doc[token.i + 1]
             hit = lex.cue_pairs.get((_lemma(token), _lemma(nxt))) or lex.cue_pairs.get(
                 (token.lower_, nxt.lower_)
             )
+            cue = f"{token.lower_} {nxt.lower_}"
         if hit is None or token.sent.start_char in taken:
             continue
         predicate = token
@@ -1228,14 +1290,15 @@ def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
             continue
         kind, cameo, line = hit
         sent = token.sent
-        others = []
-        if ctx.actors is not None:
-            for t in sent:
-                actor = ctx.actors.actor_at(t)
-                if actor is not None and actor.id != speaker and actor.id not in others:
-                    if t.lower_ in ("we", "us", "our", "i", "my"):
-                        continue
-                    others.append(actor.id)
+        others = _addressees(ctx, sent, speaker)
+        quote = next((q for q in ctx.quotes if q.span[0] <= token.idx < q.span[1]), None)
+        if not others and quote is not None:
+            # The speaker's words just before: "We are raising this with the Russians. Any
+            # operation would be reckless."
+            for q in ctx.quotes:
+                if q.speaker == speaker and quote.span[0] - 400 < q.span[0] <= quote.span[0]:
+                    span = ctx.doc.char_span(*q.span, alignment_mode="expand")
+                    others = others or (_addressees(ctx, span, speaker) if span else [])
         hypothetical = any(
             c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
             for node in (token, token.head, predicate)
@@ -1263,7 +1326,7 @@ def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
                 attributed_to=speaker,
                 confidence=0.4 if others else 0.3,
                 headline=token.idx < ctx.headline_end,
-                why=Why(rule=f"cue:{_lemma(token)}", lexicon=f"{CUES}:{line}", path="quote>cue"),
+                why=Why(rule=f"cue:{cue}", lexicon=f"{CUES}:{line}", path="quote>cue"),
             )
         )
     return drafts
@@ -1359,8 +1422,8 @@ def extract_events(doc: Doc) -> list[Event]:
             drafts.append(d)
     # A sentence that already states a criticism or threat needs no cue event.
     taken = {d.evidence[0] for d in drafts if d.type in ("ACCUSE", "THREATEN")}
-    drafts.extend(_cue_drafts(ctx, taken))
     drafts = _without_orphans(drafts)
+    drafts.extend(_cue_drafts(ctx, taken))
     drafts.sort(key=lambda d: d.trigger)
     events = []
     for n, d in enumerate(_merge(drafts), start=1):
