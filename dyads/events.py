@@ -743,13 +743,14 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
             actors = ids
             paths.append(path)
             break
-    if not actors and m.entry.pos == "NOUN" and "reciprocal" in m.entry.flags:
-        # "Pompeo hopeful about talks with Putin": the clause's subject is the other side.
-        if _prep_objects(m.token, "with") and (clause := _clause_verb(m.token)) is not None:
-            subj, path = _verb_subject(clause)
-            actors = ctx.actor_ids(subj)
-            if actors:
-                paths.append(f"{path}<-{_lemma(clause)}")
+    # "Pompeo hopeful about talks with Putin": the clause's subject is the other side.
+    partnered = m.entry.pos == "NOUN" and "reciprocal" in m.entry.flags
+    if not actors and partnered and _prep_objects(m.token, "with"):
+        clause = _clause_verb(m.token)
+        subj, path = _verb_subject(clause) if clause is not None else (None, "")
+        actors = ctx.actor_ids(subj)
+        if actors and clause is not None:
+            paths.append(f"{path}<-{_lemma(clause)}")
     for slot in m.entry.recipient:
         ids, path = _slot(ctx, m, slot, support)
         ids = [i for i in ids if i not in actors]
