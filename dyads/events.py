@@ -905,7 +905,9 @@ def _date(
 def _location(
     ctx: _Context, m: _Match, predicate: Token, recipient_tokens: list[Token]
 ) -> Location | None:
-    for node in (m.token, predicate):
+    nodes = [m.token, predicate]
+    nodes += [c for n in nodes for c in n.children if c.dep_ == "dobj"]  # "struck targets in X"
+    for node in nodes:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
                 for obj in child.children:
@@ -985,7 +987,9 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 inner = by_token.get(head.i)
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
-                if "negate" in m.entry.flags and head.dep_ in ("xcomp", "ccomp", "pcomp"):
+                if "negate" in m.entry.flags and (
+                    head.dep_ in ("xcomp", "ccomp", "pcomp") or head.pos_ == "VERB"
+                ):
                     inner.forced = "negated"
                     m.dropped = True
                 else:
@@ -1361,10 +1365,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         target = None
         for e in merged:
+            # A publication date a draft fell back on does not set mentions apart.
+            dated = e.date_text is not None and d.date_text is not None
             if (
                 e.type != d.type
                 or e.modality != d.modality
-                or not _compatible_dates(e.date, d.date)
+                or (dated and not _compatible_dates(e.date, d.date))
             ):
                 continue
             shared_actor = set(e.actor) & set(d.actor)
@@ -1402,9 +1408,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 "cameo",
             ):
                 setattr(keep, name, getattr(d, name))
-        keep.date = (
-            keep.date if keep.date and (not d.date or len(keep.date) >= len(d.date)) else d.date
-        )
+        if d.date_text is not None and keep.date_text is None:
+            keep.date = d.date
         keep.date_text = keep.date_text or d.date_text
         keep.location = keep.location or d.location
         keep.count += d.count
