@@ -400,6 +400,8 @@ class _Context:
             ids.append(actor.id)
         elif token.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(token.idx)):
             ids.append(speaker)  # "we" in a quote: the speaker's side
+        elif token.lower_ in _THIRD_PERSON and token.dep_ in _SUBJ:
+            ids.extend(self._reporter(token))
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
@@ -414,6 +416,19 @@ class _Context:
                 if conj.i > token.i:
                     ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
         return list(dict.fromkeys(ids))
+
+    def _reporter(self, pronoun: Token) -> list[str]:
+        """The subject of the verb reporting a pronoun's clause: "Greece said it would ..."."""
+        clause = pronoun.head
+        if (
+            clause.dep_ == "ccomp"
+            and clause.head.pos_ in ("VERB", "AUX")
+            and clause.i > clause.head.i
+        ):
+            subj = _child(clause.head, _SUBJ)
+            if subj is not None and subj.lower_ not in _THIRD_PERSON:
+                return self.actor_ids(subj, 1)
+        return []
 
     def speaker_at(self, char: int) -> str | None:
         for quote in self.quotes:
@@ -1028,6 +1043,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+_THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
 

@@ -1,0 +1,328 @@
+"""Event coding: the trigger lexicon, roles, modality, dates, attribution, merging.
+
+Rule tests run on hand-built Docs; end-to-end tests use the full pipeline
+(``code`` fixture) on sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from dyads import codes, nlp
+from dyads.actors import DocActors, Mention
+from dyads.events import extract_events, lexicon
+from dyads.records import Actor
+from dyads.resources import DATA_DIR
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def build(vocab, rows: str, actors: dict[str, tuple[str, str | None]]) -> Doc:
+    """A parsed Doc from ``word lemma POS TAG dep head ent`` rows, and its actors.
+
+    ``actors`` maps a word to (kind, country); each such word is a one-token mention.
+    """
+    table = [line.split() for line in rows.strip().splitlines()]
+    doc = Doc(
+        vocab,
+        words=[r[0] for r in table],
+        lemmas=[r[1] for r in table],
+        pos=[r[2] for r in table],
+        tags=[r[3] for r in table],
+        deps=[r[4] for r in table],
+        heads=[int(r[5]) for r in table],
+        ents=[r[6] for r in table],
+    )
+    found = DocActors()
+    for token in doc:
+        if token.text in actors:
+            kind, country = actors[token.text]
+            actor = Actor(f"A{len(found.actors) + 1}", token.text, kind, country, None, None, ())
+            found.actors.append(actor)
+            found.mentions.append(Mention(token.i, token.i + 1, len(found.actors) - 1, "name"))
+    found.index()
+    doc._.dyads_actors = found
+    doc._.dyads_quotes = []
+    doc.user_data[nlp.PUBLISHED] = PUBLISHED
+    doc.user_data[nlp.HEADLINE_END] = 0
+    return doc
+
+
+STATES = {w: ("state", None) for w in ("Russia", "Ukraine", "Iran", "Oman", "Serbia", "Kosovo")}
+STATES |= {w: ("state", None) for w in ("Israel", "Gaza", "Chile", "Peru")}
+
+HAND_BUILT = [
+    (
+        """
+        Ukraine Ukraine PROPN NNP nsubjpass 2 B-GPE
+        was be AUX VBD auxpass 2 O
+        attacked attack VERB VBN ROOT 2 O
+        by by ADP IN agent 2 O
+        Russia Russia PROPN NNP pobj 3 B-GPE
+        . . PUNCT . punct 2 O
+        """,
+        [("ASSAULT", "190", ["Russia"], ["Ukraine"], "asserted", "agent<-attack->nsubjpass")],
+    ),
+    (
+        """
+        Iran Iran PROPN NNP nsubj 1 B-GPE
+        agreed agree VERB VBD ROOT 1 O
+        to to PART TO aux 3 O
+        meet meet VERB VB xcomp 1 O
+        Oman Oman PROPN NNP dobj 3 B-GPE
+        . . PUNCT . punct 1 O
+        """,
+        [("AGREE", "036", ["Iran"], ["Oman"], "asserted", "nsubj<-agree")],
+    ),
+    (
+        """
+        Serbia Serbia PROPN NNP nsubj 1 B-GPE
+        denied deny VERB VBD ROOT 1 O
+        attacking attack VERB VBG xcomp 1 O
+        Kosovo Kosovo PROPN NNP dobj 2 B-GPE
+        . . PUNCT . punct 1 O
+        """,
+        [("ASSAULT", "190", ["Serbia"], ["Kosovo"], "negated", "xcomp^nsubj<-attack->dobj")],
+    ),
+    (
+        """
+        Israel Israel PROPN NNP nsubj 1 B-GPE
+        launched launch VERB VBD ROOT 1 O
+        airstrikes airstrike NOUN NNS dobj 1 O
+        on on ADP IN prep 2 O
+        Gaza Gaza PROPN NNP pobj 3 B-GPE
+        . . PUNCT . punct 1 O
+        """,
+        [("ASSAULT", "195", ["Israel"], ["Gaza"], "asserted", "nsubj<-launch<-airstrike->prep:on")],
+    ),
+    (
+        """
+        Chile Chile PROPN NNP nsubj 3 B-GPE
+        and and CCONJ CC cc 0 O
+        Peru Peru PROPN NNP conj 0 B-GPE
+        met meet VERB VBD ROOT 3 O
+        . . PUNCT . punct 3 O
+        """,
+        [("CONSULT", "040", ["Chile", "Peru"], [], "asserted", "nsubj<-meet")],
+    ),
+    (
+        """
+        Iran Iran PROPN NNP nsubj 2 B-GPE
+        will will AUX MD aux 2 O
+        attack attack VERB VB ROOT 2 O
+        Israel Israel PROPN NNP dobj 2 B-GPE
+        ? ? PUNCT . punct 2 O
+        """,
+        [("ASSAULT", "190", ["Iran"], ["Israel"], "hypothetical", "nsubj<-attack->dobj")],
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", HAND_BUILT)
+def test_events_roles_on_hand_built_docs(nlp_blank, rows, expected):
+    doc = build(nlp_blank.vocab, rows, STATES)
+    names = {a.id: a.name for a in doc._.dyads_actors.actors}
+    got = [
+        (
+            e.type,
+            e.cameo,
+            [names[i] for i in e.actor],
+            [names[i] for i in e.recipient],
+            e.modality,
+            e.why.path,
+        )
+        for e in extract_events(doc)
+    ]
+    assert got == expected
+
+
+def test_events_hand_built_event_fields(nlp_blank):
+    (event,) = extract_events(build(nlp_blank.vocab, HAND_BUILT[0][0], STATES))
+    assert (event.quad_class, event.goldstein, event.mode, event.contexts) == (
+        4,
+        -10.0,
+        None,
+        ("military",),
+    )
+    assert (event.date, event.date_text, event.trigger, event.evidence) == (
+        "2024-03-06",
+        None,
+        (12, 20),
+        (0, 32),
+    )
+    assert event.why.rule == "attack.v" and event.mention_count == 1
+
+
+def test_events_lexicon_entries_are_valid():
+    lex = lexicon()
+    entries = [e for group in lex.entries.values() for e in group]
+    assert len(entries) > 600
+    types = codes.plover_types()
+    for entry in entries:
+        assert entry.type in types, entry.id
+        assert entry.mode is None or entry.mode in types[entry.type].modes, entry.id
+        assert codes.goldstein(entry.cameo) is not None
+
+
+def test_events_why_points_at_the_lexicon_line():
+    lines = (DATA_DIR / "en_event_triggers.tsv").read_text().splitlines()
+    for group in lexicon().entries.values():
+        for entry in group:
+            name, line = entry.source.split(":")
+            assert name == "en_event_triggers.tsv"
+            assert lines[int(line) - 1].split("\t")[0] == entry.id
+
+
+def names_of(result, ids):
+    by_id = {a.id: a.name for a in result.actors}
+    return [by_id[i] for i in ids]
+
+
+END_TO_END = [
+    # passive with agent
+    ("Ukraine was attacked by Russia on Monday.", "ASSAULT", ["Russia"], ["Ukraine"], "asserted"),
+    # compound actor, nominal trigger with a support verb
+    (
+        "Chile and Argentina signed a border treaty.",
+        "SUPPORT",
+        ["Chile", "Argentina"],
+        [],
+        "asserted",
+    ),
+    (
+        "Kenya's foreign minister held talks with Somalia's president.",
+        "CONSULT",
+        ["Kenya's foreign minister"],
+        ["Somalia's president"],
+        "asserted",
+    ),
+    ("India did not attack Pakistan.", "ASSAULT", ["India"], ["Pakistan"], "negated"),
+    (
+        "Morocco refused to meet the Algerian envoy.",
+        "REJECT",
+        ["Morocco"],
+        ["Algerian envoy"],
+        "asserted",
+    ),
+    ("Did Serbia attack Kosovo?", "ASSAULT", ["Serbia"], ["Kosovo"], "hypothetical"),
+    ("An Israeli attack on Iran would be a disaster.", "ASSAULT", [], ["Iran"], "hypothetical"),
+    # future cooperation is an intention: AGREE (PLOVER manual, AGREE)
+    (
+        "Brazil will host the Argentine president next week.",
+        "AGREE",
+        ["Brazil"],
+        ["Argentine president"],
+        "future",
+    ),
+    (
+        "China accused the United States of spying.",
+        "ACCUSE",
+        ["China"],
+        ["United States"],
+        "asserted",
+    ),
+    (
+        "The United Nations urged Ethiopia to allow aid into Tigray.",
+        "REQUEST",
+        ["United Nations"],
+        ["Ethiopia"],
+        "asserted",
+    ),
+    ("Vietnam invaded Cambodia in 1978.", "ASSAULT", ["Vietnam"], ["Cambodia"], "asserted"),
+    ("Greece said it would close its border with Turkey.", "THREATEN", ["Greece"], [], "asserted"),
+    ("Ecuador said it would not meet the rebels.", "REJECT", ["Ecuador"], ["rebels"], "asserted"),
+]
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient, modality", END_TO_END)
+def test_events_end_to_end(code, text, kind, actor, recipient, modality):
+    result = code(text)
+    (event,) = [e for e in result.events if e.type == kind]
+    assert names_of(result, event.actor) == actor
+    assert names_of(result, event.recipient) == recipient
+    assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, date, date_text",
+    [
+        ("Vietnam invaded Cambodia in 1978.", "1978", "1978"),
+        ("Ukraine was attacked by Russia on Monday.", "2024-03-04", "Monday"),
+        ("Brazil will host the Argentine president next week.", "2024-03-11", "next week"),
+        ("India attacked Pakistan.", "2024-03-06", None),
+        # undated background: no publication date
+        ("The rebels, who have fought the army for decades, signed a ceasefire.", None, None),
+    ],
+)
+def test_events_dates(code, text, date, date_text):
+    event = code(text).events[0]
+    assert (event.date, event.date_text) == (date, date_text)
+
+
+def test_events_reported_speech_is_attributed(code):
+    result = code("The Dutch foreign minister said Russia had bombed a hospital.")
+    (event,) = result.events
+    assert (event.type, names_of(result, event.actor)) == ("ASSAULT", ["Russia"])
+    assert names_of(result, [event.attributed_to]) == ["Dutch foreign minister"]
+
+
+def test_events_quote_speaker_is_attributed(code):
+    result = code('"Israel attacked the town," the Hezbollah commander said.')
+    (event,) = result.events
+    assert names_of(result, event.actor) == ["Israel"]
+    assert names_of(result, [event.attributed_to]) == ["Hezbollah commander"]
+
+
+def test_events_repeated_mentions_merge(code):
+    text = (
+        "Turkey attacked Kurdish fighters in Syria on Sunday. "
+        "Ankara said the attack on the fighters was a response to a bombing."
+    )
+    result = code(text)
+    attacks = [e for e in result.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    (attack,) = attacks
+    assert (attack.mention_count, attack.date, attack.location.name) == (2, "2024-03-03", "Syria")
+    assert names_of(result, attack.actor) == ["Turkey"]
+
+
+def test_events_headline_merges_with_body(code):
+    result = code(
+        "Israel struck Hezbollah targets in Lebanon on Tuesday, the army said.",
+        title="Israel strikes Hezbollah in Lebanon",
+    )
+    (event,) = result.events
+    assert event.mention_count == 2
+    assert event.evidence[0] > len("Israel strikes Hezbollah in Lebanon")  # body evidence kept
+    assert event.date == "2024-03-05"
+
+
+def test_events_headline_only_event_has_lower_confidence(code):
+    headline = code("Officials gave no details.", title="Iran attacks Iraq").events
+    body = code("Iran attacked Iraq.").events
+    assert [e.type for e in headline] == ["ASSAULT"]
+    assert headline[0].confidence < body[0].confidence
+
+
+def test_events_criticism_in_a_quote_is_an_accusation(code):
+    text = (
+        '"The blockade of our ports is unacceptable," the Qatari foreign minister said '
+        "of Saudi Arabia."
+    )
+    result = code(text)
+    accusations = [e for e in result.events if e.type == "ACCUSE"]
+    assert [names_of(result, e.actor) for e in accusations] == [["Qatari foreign minister"]]
+    assert accusations[0].why.rule == "cue:unacceptable"
+
+
+def test_events_warning_about_a_hypothetical_is_a_threat(code):
+    text = '"Any attack on our ships would be a reckless provocation," the Chinese ambassador said.'
+    types = sorted(e.type for e in code(text).events)
+    assert types == ["ASSAULT", "THREATEN"]
+
+
+def test_events_no_events_in_plain_text(code):
+    assert code("The weather in Oslo was mild and the markets were calm.").events == ()
