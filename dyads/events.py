@@ -1282,75 +1282,79 @@ def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[st
 
 
 def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
-    """Criticism and warnings by a speaker, from evaluative cue words."""
-    lex = ctx.lex
+    """Criticism and warnings by a speaker, from evaluative cue words (one per sentence)."""
     drafts: list[_Draft] = []
-    done_sents: set[int] = set()
-    for token in ctx.doc:
-        if token.sent.start in done_sents:
-            continue
-        hit = lex.cues.get(_lemma(token)) or lex.cues.get(token.lower_)
-        cue = _lemma(token)
-        if hit is not None and not _evaluative(token):
-            hit = None
-        if hit is None and token.i + 1 < len(ctx.doc):
-            nxt = ctx.doc[token.i + 1]
-            hit = lex.cue_pairs.get((_lemma(token), _lemma(nxt))) or lex.cue_pairs.get(
-                (token.lower_, nxt.lower_)
-            )
-            cue = f"{token.lower_} {nxt.lower_}"
-        if hit is None or token.sent.start_char in taken:
-            continue
-        predicate = token
-        while predicate.dep_ not in ("ROOT", "ccomp") and predicate.head is not predicate:
-            if predicate.pos_ in ("VERB", "AUX") and predicate.dep_ in ("ccomp", "xcomp", "advcl"):
-                break
-            predicate = predicate.head
-        speaker = _attribution(ctx, token, predicate)
-        if speaker is None:
-            continue
-        kind, cameo, line = hit
-        sent = token.sent
-        others = _addressees(ctx, sent, speaker)
-        quote = next((q for q in ctx.quotes if q.span[0] <= token.idx < q.span[1]), None)
-        if not others and quote is not None:
-            # The speaker's words just before: "We are raising this with the Russians. Any
-            # operation would be reckless."
-            for q in ctx.quotes:
-                if q.speaker == speaker and quote.span[0] - 400 < q.span[0] <= quote.span[0]:
-                    span = ctx.doc.char_span(*q.span, alignment_mode="expand")
-                    others = others or (_addressees(ctx, span, speaker) if span else [])
-        hypothetical = any(
-            c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
-            for node in (token, token.head, predicate)
-            for c in node.children
-        )
-        if hypothetical:
-            kind, cameo = "THREATEN", "130"
-        coding = codes.plover_for_cameo(cameo)
-        done_sents.add(sent.start)
-        published = ctx.published.isoformat() if ctx.published else None
-        drafts.append(
-            _Draft(
-                type=kind,
-                mode=coding.mode if coding else None,
-                contexts=coding.contexts if coding else (),
-                cameo=cameo,
-                actor=[speaker],
-                recipient=others[:1],
-                modality="asserted",
-                date=published,
-                date_text=None,
-                location=None,
-                trigger=(token.idx, token.idx + len(token.text)),
-                evidence=(sent.start_char, sent.end_char),
-                attributed_to=speaker,
-                confidence=0.4 if others else 0.3,
-                headline=token.idx < ctx.headline_end,
-                why=Why(rule=f"cue:{cue}", lexicon=f"{CUES}:{line}", path="quote>cue"),
-            )
-        )
+    for sent in ctx.doc.sents:
+        if sent.start_char not in taken:
+            found = _find_cue(ctx.lex, list(sent))
+            if found is not None and (draft := _cue_draft(ctx, sent, *found)) is not None:
+                drafts.append(draft)
     return drafts
+
+
+def _find_cue(lex: Lexicon, tokens: list[Token]) -> tuple[Token, str, tuple[str, str, int]] | None:
+    words = [(t.lemma_.lower(), t.lower_) for t in tokens]
+    for k, (lemma, lower) in enumerate(words):
+        hit = lex.cues.get(lemma) or lex.cues.get(lower)
+        if hit is not None and _evaluative(tokens[k]):
+            return tokens[k], lemma, hit
+        if k + 1 < len(words):
+            nxt_lemma, nxt_lower = words[k + 1]
+            hit = lex.cue_pairs.get((lemma, nxt_lemma)) or lex.cue_pairs.get((lower, nxt_lower))
+            if hit is not None:
+                return tokens[k], f"{lower} {nxt_lower}", hit
+    return None
+
+
+def _cue_draft(
+    ctx: _Context, sent: Span, token: Token, cue: str, hit: tuple[str, str, int]
+) -> _Draft | None:
+    lex = ctx.lex
+    predicate = token
+    while predicate.dep_ not in ("ROOT", "ccomp") and predicate.head is not predicate:
+        if predicate.pos_ in ("VERB", "AUX") and predicate.dep_ in ("ccomp", "xcomp", "advcl"):
+            break
+        predicate = predicate.head
+    speaker = _attribution(ctx, token, predicate)
+    if speaker is None:
+        return None
+    kind, cameo, line = hit
+    others = _addressees(ctx, sent, speaker)
+    quote = next((q for q in ctx.quotes if q.span[0] <= token.idx < q.span[1]), None)
+    if not others and quote is not None:
+        # The speaker's words just before: "We are raising this with the Russians. Any
+        # operation would be reckless."
+        for q in ctx.quotes:
+            if q.speaker == speaker and quote.span[0] - 400 < q.span[0] <= quote.span[0]:
+                span = ctx.doc.char_span(*q.span, alignment_mode="expand")
+                others = others or (_addressees(ctx, span, speaker) if span else [])
+    hypothetical = any(
+        c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
+        for node in (token, token.head, predicate)
+        for c in node.children
+    )
+    if hypothetical:
+        kind, cameo = "THREATEN", "130"
+    coding = codes.plover_for_cameo(cameo)
+    published = ctx.published.isoformat() if ctx.published else None
+    return _Draft(
+        type=kind,
+        mode=coding.mode if coding else None,
+        contexts=coding.contexts if coding else (),
+        cameo=cameo,
+        actor=[speaker],
+        recipient=others[:1],
+        modality="asserted",
+        date=published,
+        date_text=None,
+        location=None,
+        trigger=(token.idx, token.idx + len(token.text)),
+        evidence=(sent.start_char, sent.end_char),
+        attributed_to=speaker,
+        confidence=0.4 if others else 0.3,
+        headline=token.idx < ctx.headline_end,
+        why=Why(rule=f"cue:{cue}", lexicon=f"{CUES}:{line}", path="quote>cue"),
+    )
 
 
 def _without_orphans(drafts: list[_Draft]) -> list[_Draft]:
