@@ -70,6 +70,7 @@ _FLAGS = frozenset(
         "needlabour",
         "needtarget",
         "noobj",
+        "nonmil",
     }
 )
 _POS = {
@@ -90,6 +91,7 @@ _DATE_PREPS = frozenset(
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+_PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
 _THREAT_BY_MODE = {
     ("COERCE", "curfew"): ("1323", "restrict"),
     ("COERCE", "martial-law"): ("1324", "restrict"),
@@ -310,9 +312,7 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-_CLAUSES = frozenset(
-    {"relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis", "punct", "cc"}
-)
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "conj", "parataxis", "punct", "cc"})
 
 
 def _near(token: Token, depth: int = 4) -> Iterator[Token]:
@@ -402,6 +402,8 @@ class _Context:
             ids.append(speaker)  # "we" in a quote: the speaker's side
         elif token.lower_ in _THIRD_PERSON and token.dep_ in _SUBJ:
             ids.extend(self._reporter(token))
+        elif token.lower_ in _POSSESSIVE and token.dep_ == "poss":
+            ids.extend(self._owner(token))
         elif depth < 2:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
@@ -430,6 +432,14 @@ class _Context:
                 return self.actor_ids(subj, 1)
         return []
 
+    def _owner(self, pronoun: Token) -> list[str]:
+        """A possessive's antecedent in its own clause: "the ILO reiterated *its* demand"."""
+        clause = _clause_verb(pronoun.head)
+        subj = _child(clause, _SUBJ) if clause is not None else None
+        if subj is None or subj.i > pronoun.i or subj.pos_ == "PRON":
+            return []
+        return self.actor_ids(subj, 1)
+
     def speaker_at(self, char: int) -> str | None:
         for quote in self.quotes:
             if quote.span[0] <= char < quote.span[1]:
@@ -453,9 +463,14 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "noobj" in flags and obj is not None:
         return False
-    if "needcontent" in flags and not any(
-        c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ == "to")
-        for c in token.children
+    reversed_report = token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i
+    if (
+        "needcontent" in flags
+        and not reversed_report
+        and not any(
+            c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in token.children
+        )
     ):
         return False
     if "needperson" in flags and not _personal(ctx, obj):
@@ -471,6 +486,8 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     if "needforce" in flags and not (_forceful(ctx, subj) or _forceful(ctx, token)):
         return False
     if "needagent" in flags and subj is None:
+        return False
+    if "nonmil" in flags and _forceful(ctx, subj):
         return False
     if "needcivil" in flags and not ctx.in_class(subj, "civil"):
         return False
@@ -503,6 +520,9 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     partnered = bool(_prep_objects(token, "with") or _prep_objects(token, "between")) or any(
         _lemma(c) in ("joint", "combined", "bilateral", "trilateral") for c in token.children
     )
+    clause = _clause_verb(token) if not partnered and "needpartner" in flags else None
+    if clause is not None and (subject := _child(clause, _SUBJ)) is not None:
+        partnered = bool(subject.conjuncts)  # "French and Egyptian warships launched war games"
     if "needpartner" in flags and not partnered:
         return False
     targets = ("against", "into", "in")
@@ -807,6 +827,8 @@ class _Mood:
     background: bool  # undated past ("had fought", "have fought ... throughout")
     intent: bool  # stated as the actor's will: "will", "would" (reported), "plans to"
     conditional: bool  # under "if"/"unless", or a question
+    condition: bool  # has an "if"/"unless" clause of its own: "will withdraw unless ..."
+    controls: tuple[str, ...]  # lemmas of the verbs it is the complement of
 
 
 _WILL = frozenset({"will", "'ll", "wo", "shall"})
@@ -817,6 +839,12 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     table = ctx.lex.modality
     found: str | None = m.forced
     background = intent = conditional = False
+    controls: list[str] = []
+    condition = any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in predicate.children
+    )
     if m.token is not predicate:
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
@@ -852,11 +880,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         ):
             control = node.head
             value = table.get((_lemma(control), "control"))
+            controls.append(_lemma(control))
             if value == "asserted":
                 node = control
                 continue
             if value is not None:
-                intent = intent or value == "future"
+                # "plans to", and refusals: "failed to reach", "refused to accept"
+                intent = intent or value in ("future", "negated")
                 found = found or value
             node = control
             continue
@@ -882,7 +912,7 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         found = found if found == "negated" else "hypothetical"
         conditional = True
-    return _Mood(found or "asserted", background, intent, conditional)
+    return _Mood(found or "asserted", background, intent, conditional, condition, tuple(controls))
 
 
 def _reports(ctx: _Context, verb: Token, clause: Token) -> bool:
@@ -1044,6 +1074,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
 
@@ -1156,9 +1187,23 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN).
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT[kind]
         kind, modality = "THREATEN", "asserted"
+    elif (
+        modality in ("future", "hypothetical")
+        and mood.condition
+        and codes.quad_class(kind) >= 3
+        and (mood.intent or attributed is not None)
+    ):
+        # "will withdraw its force unless ...", "may halt mediation if ...": a conditional threat.
+        cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
+            kind, ("130", None)
+        )
+        kind, modality = "THREATEN", "asserted"
+    elif kind == "ASSAULT" and set(mood.controls) & _PREPARING:
+        # "the army prepared to resume shelling": a show of force (CAMEO 150).
+        kind, mode, cameo = "MOBILIZE", None, "150"
     elif modality == "future" and kind in _COOPERATIVE_FUTURE:
         kind, mode, cameo = "AGREE", None, _COOPERATIVE_FUTURE[kind]
-    elif modality == "future" and kind == "RETREAT":
+    elif modality == "future" and kind in ("RETREAT", "CONCEDE"):
         kind, mode, cameo = "AGREE", None, "035"
     coding = codes.plover_for_cameo(cameo)
     contexts = m.entry.contexts if kind == m.entry.type else (coding.contexts if coding else ())
