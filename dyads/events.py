@@ -753,6 +753,8 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
     places = [token, *m.extras] + ([support] if support is not None else [])
     if not is_verb and support is None and m.token.head.pos_ in ("VERB", "AUX"):
         places.append(m.token.head)
+    if m.token.dep_ == "compound" and ctx.in_class(m.token.head, "transparent"):
+        places.append(m.token.head)  # "a mediation mission between Syria and the PLO"
     for place in places:
         objs = _prep_objects(place, slot)
         if slot in _LOCATIVE:
@@ -1105,12 +1107,41 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     return []
 
 
+def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[str]) -> list[str]:
+    """Recipients from a clause the event governs.
+
+    A threat's condition names whom it is aimed at ("threatened to stop the talks if the
+    United States goes ahead"); force used for a purpose names its target ("opened fire
+    to disperse the demonstrators").
+    """
+    heads = [predicate, *(_content_head(ctx, m.token) if "content" in m.entry.flags else ())]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl":
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+            if m.type == "THREATEN" and marks & {"if", "unless"}:
+                subj, _ = _verb_subject(clause)
+            elif m.type in ("ASSAULT", "COERCE", "MOBILIZE") and "to" in marks:
+                subj, _ = _verb_object(clause)
+            else:
+                continue
+            ids = [i for i in ctx.actor_ids(subj) if i not in actors]
+            if ids:
+                return ids
+    return []
+
+
 def _place_recipients(
     ctx: _Context, m: _Match, predicate: Token, support: Token | None, actors: list[str]
 ) -> list[str]:
     """A place the event is done in stands for its recipient: "lifted the curfew in Montenegro"."""
     nodes = [m.token, *m.extras] + ([support] if support is not None else [])
+    if "content" in m.entry.flags:
+        nodes += _content_head(ctx, m.token)  # "threatened to ban voting in East Jerusalem"
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ == "dobj"]
+    # "fired at targets in Jericho"
+    nodes += [o for n in list(nodes) for slot in m.entry.recipient for o in _prep_objects(n, slot)]
     for node in nodes:
         for obj in (*_prep_objects(node, "in"), *_prep_objects(node, "into")):
             ent = ctx.ent_at.get(obj.i)
@@ -1162,6 +1193,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)
+    if not recipients and m.type not in ("CONSULT", "PROTEST"):
+        recipients = _clause_recipients(ctx, m, predicate, actors)
     if not recipients and m.type not in ("CONSULT", "PROTEST"):
         recipients = _place_recipients(ctx, m, predicate, support, actors)
     if not actors and not recipients:
