@@ -369,6 +369,8 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         out.extend(t.conjuncts)
         if t.dep_ in ("dobj", "pobj") and ctx.in_class(t, "transparent"):
             out.extend(_prep_objects(t, "of"))
+        if t.dep_ in ("xcomp", "ccomp") and t.pos_ == "VERB":
+            out.extend(c for c in t.children if c.dep_ == "dobj")  # "agreed to hold exercises"
     return out
 
 
@@ -1042,12 +1044,39 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 else:
                     inner.absorbed_by = m.token.i
                     m.content.append(inner)
-        if m.type == "PROTEST":
-            # The aim of a protest is its topic, not another event (PLOVER manual, PROTEST).
-            for clause in m.token.children:
+        # The aim of an act is its topic, not another event: "began a hunger strike to
+        # protest", "blocked roads to press demands", "telephoned to discuss" (PLOVER
+        # manual, PROTEST). The clause may hang from the trigger or from its support verb.
+        anchors = [m.token]
+        if m.entry.pos == "NOUN":
+            anchors.append(_governor(ctx, m.token)[0])
+        for anchor in anchors:
+            for clause in anchor.children:
                 inner = by_token.get(clause.i)
-                if clause.dep_ in ("advcl", "xcomp") and inner is not None and inner is not m:
+                if inner is None or inner is m or inner.absorbed_by is not None:
+                    continue
+                purpose = clause.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                )
+                if purpose or (m.type == "PROTEST" and clause.dep_ == "xcomp"):
                     inner.absorbed_by = m.token.i
+        if m.entry.pos == "VERB" and codes.quad_class(m.type) in (1, 3):
+            # What a statement is about: "rejected an appeal", "conceded to demands",
+            # "called off a strike" — the nominal event is its topic.
+            for child in m.token.children:
+                args = [child] if child.dep_ == "dobj" else []
+                if child.dep_ == "prep":
+                    args = [c for c in child.children if c.dep_ == "pobj"]
+                for arg in args:
+                    inner = by_token.get(arg.i)
+                    if (
+                        inner is not None
+                        and inner.entry.pos == "NOUN"
+                        and inner.absorbed_by is None
+                    ):
+                        inner.absorbed_by = m.token.i
+                        if not m.content:
+                            m.content.append(inner)
         if m.token.pos_ == "VERB" and m.entry.pos == "VERB":
             subj = _child(m.token, _SUBJ)
             noun = by_token.get(subj.i) if subj is not None else None
@@ -1124,6 +1153,8 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
                 subj, _ = _verb_subject(clause)
             elif m.type in ("ASSAULT", "COERCE", "MOBILIZE") and "to" in marks:
                 subj, _ = _verb_object(clause)
+                if subj is not None and ctx.actors is not None and not ctx.actors.actor_at(subj):
+                    continue  # only a named target: not "to prevent the overthrow of X"
             else:
                 continue
             ids = [i for i in ctx.actor_ids(subj) if i not in actors]
