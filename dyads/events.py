@@ -247,9 +247,11 @@ def lexicon() -> Lexicon:
         )
         return tuple(entries[i] for i in ranked)
 
-    classes = {
-        row["class"]: frozenset(row["lemmas"].split()) for _, row in iter_tsv(data_path(CLASSES))
-    }
+    classes = {}
+    for number, row in iter_tsv(data_path(CLASSES)):
+        if not row["lemmas"].split() or " " in row["class"]:
+            raise DataFileError(f"{CLASSES}:{number}: a class name, a tab, then its lemmas")
+        classes[row["class"]] = frozenset(row["lemmas"].split())
     modality = {}
     modality_lines = {}
     for number, row in iter_tsv(data_path(MODALITY)):
@@ -457,10 +459,7 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else None
     obj = _child(token, {"dobj", *_PASS_SUBJ}) if verb is not None else None
-    subj = _child(token, _SUBJ) if verb is not None else None
-    if subj is None and verb is not None:
-        agent = _prep_objects(token, "by")
-        subj = agent[0] if agent else None
+    subj = _verb_subject(token)[0] if verb is not None else None
     if "needobj" in flags and obj is None:
         return False
     if "noobj" in flags and obj is not None:
@@ -664,8 +663,9 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         return None, ""  # "when asked": the head's subject is the one asked
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         # Control and shared subjects: "agreed to meet", "met and discussed".
-        if verb.dep_ == "xcomp" and (obj := _child(verb.head, {"dobj"})) is not None:
-            return obj, "xcomp-obj"
+        obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None
+        if obj is not None and _animate(obj):
+            return obj, "xcomp-obj"  # object control: "urged Iran to release them"
         if verb.dep_ == "xcomp" and (raised := _child(verb.head, _PASS_SUBJ)) is not None:
             return raised, "xcomp^nsubjpass"
         found, path = _verb_subject(verb.head, seen + 1)
@@ -687,6 +687,16 @@ def _clause_verb(token: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("acomp", "ROOT")):
             return node
     return None
+
+
+def _animate(token: Token) -> bool:
+    """Whether a noun can be the one told to act ("urged *the army* to"), not "used *gas* to"."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
+        return True
+    classes = lexicon().classes
+    lemma = token.lemma_.lower()
+    kinds = ("person", "force", "civil", "labour", "org", "document", "transparent")
+    return any(lemma in classes.get(c, ()) for c in kinds)
 
 
 def _verb_object(verb: Token) -> tuple[Token | None, str]:
@@ -849,6 +859,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
         for c in predicate.children
     )
+    if m.token is not predicate and m.token.dep_ in _SUBJ and ctx.in_class(predicate, "collapse"):
+        found = "negated"  # "talks broke down", "the truce collapsed"
     if m.token is not predicate:
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
@@ -1230,6 +1242,10 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         recipients = _place_recipients(ctx, m, predicate, support, actors)
     if not actors and not recipients:
         return None
+    if not actors and m.entry.pos == "VERB" and "subj" in m.entry.actor:
+        doer, _ = _verb_subject(m.token)
+        if doer is not None and doer.pos_ in ("NOUN", "PROPN") and not _animate(doer):
+            return None  # the doer is named but no political actor: "rain caused flooding, killing"
     if m.absorbed_by is not None:
         return None
     mood = _modality(ctx, m, predicate)
