@@ -70,6 +70,7 @@ _FLAGS = frozenset(
         "needlabour",
         "needtarget",
         "noobj",
+        "needsupport",
         "nonmil",
     }
 )
@@ -1067,9 +1068,10 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 inner = by_token.get(clause.i)
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
-                purpose = clause.dep_ == "advcl" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-                )
+                # "used tear gas to disperse": an xcomp of the support verb is a purpose too.
+                purpose = (
+                    clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and anchor is not m.token)
+                ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 if purpose or (m.type == "PROTEST" and clause.dep_ == "xcomp"):
                     inner.absorbed_by = m.token.i
         if m.entry.pos == "VERB" and codes.quad_class(m.type) in (1, 3):
@@ -1158,7 +1160,9 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
     heads = [predicate, *(_content_head(ctx, m.token) if "content" in m.entry.flags else ())]
     for head in heads:
         for clause in head.children:
-            if clause.dep_ != "advcl":
+            if clause.dep_ not in ("advcl", "xcomp") or (
+                clause.dep_ == "xcomp" and m.entry.pos != "NOUN"
+            ):
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
             if m.type == "THREATEN" and marks & {"if", "unless"}:
@@ -1211,6 +1215,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         partner = "reciprocal" in m.entry.flags and _prep_objects(m.token, "with")
         if m.token.dep_ == "pobj" and m.token.head.lower_ in _TOPIC_PREPS and not partner:
             return None
+        if "needsupport" in m.entry.flags and support is None:
+            return None  # "used chemical weapons", not "possesses chemical weapons"
     else:
         predicate, support = (m.token.head if m.token.dep_ == "acomp" else m.token), None
     actors, recipients, path = _roles(ctx, m, support)

@@ -234,6 +234,44 @@ END_TO_END = [
     ("Vietnam invaded Cambodia in 1978.", "ASSAULT", ["Vietnam"], ["Cambodia"], "asserted"),
     ("Greece said it would close its border with Turkey.", "THREATEN", ["Greece"], [], "asserted"),
     ("Ecuador said it would not meet the rebels.", "REJECT", ["Ecuador"], ["rebels"], "asserted"),
+    # a conditional threat names its target in the condition
+    (
+        "Iran threatened to close the strait if Washington imposed new sanctions.",
+        "THREATEN",
+        ["Iran"],
+        ["Washington"],
+        "asserted",
+    ),
+    (
+        "Hungary failed to reach an agreement with Slovakia.",
+        "REJECT",
+        ["Hungary"],
+        ["Slovakia"],
+        "asserted",
+    ),
+    (
+        "Talks between Serbia and Kosovo collapsed on Friday.",
+        "CONSULT",
+        ["Serbia", "Kosovo"],
+        [],
+        "negated",
+    ),
+    # the purpose of an act is not another event; its object is the target
+    (
+        "Turkish police used tear gas to disperse the protesters.",
+        "ASSAULT",
+        ["Turkish police"],
+        ["protesters"],
+        "asserted",
+    ),
+    ("Syria used chemical weapons against rebels.", "ASSAULT", ["Syria"], ["rebels"], "asserted"),
+    (
+        "Palestinian prisoners staged a hunger strike.",
+        "PROTEST",
+        ["Palestinian prisoners"],
+        [],
+        "asserted",
+    ),
 ]
 
 
@@ -326,3 +364,20 @@ def test_events_warning_about_a_hypothetical_is_a_threat(code):
 
 def test_events_no_events_in_plain_text(code):
     assert code("The weather in Oslo was mild and the markets were calm.").events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rain caused flooding, killing at least 12 people.",
+        "Iran possesses chemical weapons.",
+        "The central bank raised interest rates by half a point on Thursday.",
+    ],
+)
+def test_events_not_political_events(code, text):
+    assert code(text).events == ()
+
+
+def test_events_purpose_is_absorbed(code):
+    result = code("Farmers blocked roads in Warsaw to demand lower fuel prices.")
+    assert [(e.type, e.location.name) for e in result.events] == [("PROTEST", "Warsaw")]
