@@ -35,6 +35,26 @@ from .errors import InputError
 from .records import Actor, Article, CodedDocument, Event
 
 _IGO_LIKE = frozenset({"IGO", "UNO", "EUR"})
+# Three letters per column keep the confusion matrix within 80 columns.
+_SHORT = {
+    "AGREE": "AGR",
+    "CONSULT": "CNS",
+    "SUPPORT": "SUP",
+    "CONCEDE": "CNC",
+    "COOPERATE": "COO",
+    "AID": "AID",
+    "RETREAT": "RET",
+    "REQUEST": "REQ",
+    "ACCUSE": "ACC",
+    "REJECT": "REJ",
+    "THREATEN": "THR",
+    "PROTEST": "PRO",
+    "SANCTION": "SAN",
+    "MOBILIZE": "MOB",
+    "COERCE": "COE",
+    "ASSAULT": "ASL",
+    "NONE": "---",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +155,11 @@ class EvaluationReport:
             lines.append(f"modality                {s['modality']:7.1%}")
         confusion = self.confusion()
         columns = sorted({c for row in confusion.values() for c in row})
-        short = {c: c[:4] for c in columns}
         lines.append("")
         lines.append("confusion (rows gold, columns predicted):")
-        lines.append(" " * 10 + " ".join(f"{short[c]:>4}" for c in columns))
+        lines.append(" " * 10 + "".join(f"{_SHORT.get(c, c[:3]):>4}" for c in columns))
         for gold, row in confusion.items():
-            cells = " ".join(f"{row.get(c, 0) or '.':>4}" for c in columns)
+            cells = "".join(f"{row.get(c, 0) or '.':>4}" for c in columns)
             lines.append(f"{gold[:9]:<10}{cells}")
         return "\n".join(lines)
 
