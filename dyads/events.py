@@ -882,7 +882,11 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
                 intent = intent or value == "future" or low in _WILL
                 found = found or value
             elif child.dep_ == "aux" and low == "had" and node.tag_ == "VBN":
-                background = True
+                # Past perfect is background, except as the backshift of reported speech
+                # ("said it had killed").
+                background = background or not (
+                    node.dep_ == "ccomp" and ctx.in_class(node.head, "reporting")
+                )
             elif child.dep_ in ("mark", "advmod") and (
                 value := table.get((low, "mark" if child.dep_ == "mark" else "adv"))
             ):
@@ -1054,6 +1058,12 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 ):
                     inner.forced = "negated"
                     m.dropped = True
+                elif (
+                    m.type == "AGREE"
+                    and "promise" not in m.entry.flags
+                    and codes.quad_class(inner.type) >= 3
+                ):
+                    m.dropped = True  # "agreed new sanctions": a decision, the act itself
                 else:
                     inner.absorbed_by = m.token.i
                     m.content.append(inner)
@@ -1072,7 +1082,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 purpose = (
                     clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and anchor is not m.token)
                 ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-                if purpose or (m.type == "PROTEST" and clause.dep_ == "xcomp"):
+                topic = m.type == "PROTEST" and clause.dep_ in ("advcl", "xcomp")
+                if purpose or topic:  # "marched through the capital demanding ..."
                     inner.absorbed_by = m.token.i
         if m.entry.pos == "VERB" and codes.quad_class(m.type) in (1, 3):
             # What a statement is about: "rejected an appeal", "conceded to demands",
@@ -1109,6 +1120,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 m.type, m.mode, m.cameo = "THREATEN", mode, cameo
             elif m.type == "AGREE":
                 m.cameo = _AGREE_BY_CONTENT.get(inner.type, m.cameo)
+        elif m.type == "AGREE":
+            m.cameo = _AGREE_BY_CONTENT.get(inner.type, m.cameo)
         elif m.type == "REQUEST" and inner.type in _REQUEST_BY_CONTENT:
             m.cameo, m.mode = _REQUEST_BY_CONTENT[inner.type]
         elif m.type == "REJECT" and inner.type in _REJECT_BY_CONTENT:
