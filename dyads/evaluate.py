@@ -90,6 +90,7 @@ class SentenceResult:
     actor_ok: bool
     recipient_ok: bool
     actor_text_ok: bool
+    recipient_text_ok: bool
     modality_ok: bool | None
     extra: int
 
@@ -115,6 +116,7 @@ class EvaluationReport:
             "type_actor": self._rate("actor_ok"),
             "type_actor_recipient": self._rate("recipient_ok"),
             "type_actor_text": self._rate("actor_text_ok"),
+            "type_actor_recipient_text": self._rate("recipient_text_ok"),
             "extra_per_sentence": self._rate("extra"),
         }
         judged = [r.modality_ok for r in self.results if r.modality_ok is not None]
@@ -149,6 +151,7 @@ class EvaluationReport:
             f"type+actor              {s['type_actor']:7.1%}",
             f"type+actor+recipient    {s['type_actor_recipient']:7.1%}",
             f"type+actor (by text)    {s['type_actor_text']:7.1%}",
+            f"type+actor+rec. (text)  {s['type_actor_recipient_text']:7.1%}",
             f"extra events/sentence   {s['extra_per_sentence']:7.2f}",
         ]
         if "modality" in s:
@@ -279,11 +282,13 @@ def score_sentence(gold: GoldSentence, doc: CodedDocument) -> SentenceResult:
     """Score dyads's coding of one gold sentence."""
     actors = {a.id: a for a in doc.actors}
     same: list[Event] = [e for e in doc.events if e.type == gold.type]
-    actor_ok = recipient_ok = text_ok = False
+    actor_ok = recipient_ok = text_ok = recipient_text_ok = False
     for e in same:
         a_ok = _any(gold.source, e.actor, actors, doc.text, False) if gold.source else not e.actor
         t_ok = _any(gold.source, e.actor, actors, doc.text, True) if gold.source else not e.actor
         r_ok = _any(gold.target, e.recipient, actors, doc.text, False) if gold.target else True
+        rt_ok = _any(gold.target, e.recipient, actors, doc.text, True) if gold.target else True
+        recipient_text_ok = recipient_text_ok or (t_ok and rt_ok)
         actor_ok = actor_ok or a_ok
         recipient_ok = recipient_ok or (a_ok and r_ok)
         text_ok = text_ok or t_ok
@@ -299,6 +304,7 @@ def score_sentence(gold: GoldSentence, doc: CodedDocument) -> SentenceResult:
         actor_ok=actor_ok,
         recipient_ok=recipient_ok,
         actor_text_ok=text_ok,
+        recipient_text_ok=recipient_text_ok,
         modality_ok=modality_ok,
         extra=len(doc.events) - (1 if same else 0),
     )
