@@ -1085,6 +1085,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 topic = m.type == "PROTEST" and clause.dep_ in ("advcl", "xcomp")
                 if purpose or topic:  # "marched through the capital demanding ..."
                     inner.absorbed_by = m.token.i
+                    if m.type == "PROTEST" and not m.content:
+                        m.content.append(inner)
         if m.entry.pos == "VERB" and codes.quad_class(m.type) in (1, 3):
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike" — the nominal event is its topic.
@@ -1251,7 +1253,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         if m.type == "REQUEST" and not recipients:
             # "called for sanctions against Nigeria"
             recipients = [i for i in inner_recipients if i not in actors]
-        if m.type in ("THREATEN", "AGREE"):
+        if m.type in ("THREATEN", "AGREE", "PROTEST"):
+            # "marched demanding the resignation of the president"
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)
