@@ -7,6 +7,7 @@ Rule tests run on hand-built Docs; end-to-end tests use the full pipeline
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
@@ -381,3 +382,38 @@ def test_events_not_political_events(code, text):
 def test_events_purpose_is_absorbed(code):
     result = code("Farmers blocked roads in Warsaw to demand lower fuel prices.")
     assert [(e.type, e.location.name) for e in result.events] == [("PROTEST", "Warsaw")]
+
+
+FOUNDING = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "syria-talks.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not FOUNDING.exists(), reason="the reference folder shared/ is not beside the repo"
+)
+def test_events_founding_article(nlp_model):
+    """The founding article (read from shared/, never copied): the events dyads exists for."""
+    from dyads.pipeline import code_text
+
+    title, body = FOUNDING.read_text(encoding="utf-8").split("\n", 1)
+    result = code_text(body, title=title, published=dt.date(2019, 5, 14), nlp=nlp_model)
+    country = {a.id: a.country for a in result.actors}
+
+    def found(kind, modality, actor, recipient, date=None):
+        return [
+            e
+            for e in result.events
+            if e.type == kind
+            and e.modality == modality
+            and actor <= {country[i] for i in e.actor}
+            and recipient <= {country[i] for i in e.recipient}
+            and (date is None or e.date == date)
+        ]
+
+    assert len(found("CONSULT", "asserted", {"USA"}, {"RUS"}, "2019-05-14")) == 2
+    assert found("AGREE", "asserted", {"USA", "RUS"}, set())
+    assert found("ACCUSE", "asserted", {"RUS"}, {"USA"})
+    assert found("ASSAULT", "asserted", {"RUS"}, {"SYR"}, "2019-05-14")
+    assert found("THREATEN", "asserted", {"USA"}, {"RUS"})
+    assert found("ASSAULT", "hypothetical", set(), {"SYR"})
+    assert found("ASSAULT", "asserted", {"RUS"}, set(), "2015")
