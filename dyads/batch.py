@@ -629,7 +629,8 @@ class _Run:
         completed = False
         try:
             if self.db is not None:
-                self.store = Store(self.db)
+                # Bounded cache: the main process stays flat however large the database grows.
+                self.store = Store(self.db, memory_limit="64MB")
                 self.run_id = self.store.start_run(
                     [str(i) for i in self.options.inputs], self.coder
                 )

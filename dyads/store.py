@@ -138,15 +138,24 @@ class Store:
         ...     store.replace([(doc, text_hash(article))], coder="dyads 0.1.0")
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, memory_limit: str | None = None
+    ) -> None:
         """Open (and create or upgrade) the database at ``path``.
+
+        Args:
+            path: The database file (created if missing).
+            read_only: Open without writing (several readers may share the file).
+            memory_limit: DuckDB's memory limit (``"64MB"``). A long-running writer
+                sets it: DuckDB otherwise caches up to 80% of RAM as the file grows.
 
         Raises:
             StoreError: The file is not a DuckDB database or is locked by another process.
         """
         self.path = Path(path)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from exc
         if not read_only:
