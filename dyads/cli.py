@@ -25,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 Published = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
@@ -99,9 +99,19 @@ def code_cli(
             "-o names an output folder of Parquet partitions.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", "-F", help="Re-code documents the database already holds unchanged."
+        ),
+    ] = False,
     quiet: Quiet = False,
 ) -> None:
     """Code articles into actors, events and quotes (schema dyads/1).
+
+    Bad records are reported, written to a rejects file beside the output, and
+    skipped; the command fails only if no record could be coded. An interrupted
+    run resumes where it stopped when run again.
 
     \b
     Example:
@@ -120,16 +130,57 @@ def code_cli(
         actor_files=_actor_files(actors),
         dask=dask,
         progress=not quiet,
+        force=force,
     )
+    warnings = _WarningNotes(quiet)
     try:
-        summary = run(options, on_reject=lambda r: stderr.print(f"error: {r.reason}", markup=False))
+        summary = run(
+            options,
+            on_reject=lambda r: stderr.print(f"error: {r.reason}", markup=False, highlight=False),
+            on_warning=warnings.note,
+        )
     except KeyboardInterrupt:
         stderr.print(RESUME_HINT, markup=False, highlight=False)
         raise typer.Exit(130) from None
     if not quiet:
-        stderr.print(summary.render(), markup=False)
-    if summary.coded == 0 and summary.skipped == 0:
+        warnings.close()
+        stderr.print(summary.render(), markup=False, highlight=False)
+        if db is not None and summary.ok and not dask:
+            from .show import store_overview
+            from .store import Store
+
+            with Store(db, read_only=True) as store:
+                stderr.print(store_overview(store))
+    if not summary.ok:
         raise typer.Exit(1)
+
+
+class _WarningNotes:
+    """Prints the first few document warnings on stderr and counts the rest.
+
+    Warnings are kept with each document; a corpus of millions may raise thousands,
+    so the terminal gets a sample and a total.
+    """
+
+    shown = 5
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.count = 0
+
+    def note(self, doc_id: str, message: str) -> None:
+        self.count += 1
+        if not self.quiet and self.count <= self.shown:
+            stderr.print(f"warning: {doc_id}: {message}", markup=False, highlight=False)
+
+    def close(self) -> None:
+        if self.count > self.shown:
+            more = self.count - self.shown
+            stderr.print(
+                f"… and {more:,} more warnings (kept in each document's `warnings`)",
+                markup=False,
+                highlight=False,
+            )
 
 
 @app.command("resolve")
@@ -168,7 +219,7 @@ def show_cli(
         Path,
         typer.Argument(
             help="An article (.txt, or the first record of a .jsonl/.csv/.parquet), "
-            "or dyads output (.jsonl) to display as it is.",
+            "dyads output (.jsonl) to display as it is, or a dyads database (.duckdb).",
             exists=True,
             dir_okay=False,
         ),
@@ -182,10 +233,14 @@ def show_cli(
 ) -> None:
     """Show an article with its actors, events and quotes marked, and the tables under it.
 
+    Given a database without --id, show what it holds: counts, events by type and
+    modality, and the most frequent dyads.
+
     \b
     Example:
         dyads show examples/embassy-talks.txt
         dyads show coded.jsonl --id reuters-0042
+        dyads show news.duckdb
     """
     from .ingest import read_file
     from .nlp import shared_pipeline
@@ -193,6 +248,9 @@ def show_cli(
     from .records import Article, CodedDocument
     from .show import render
 
+    if file.suffix.lower() in _DATABASE_SUFFIXES:
+        Console().print(_from_store(file, doc_id))
+        return
     document = _coded_record(file, doc_id)
     if document is None:
         records = (r for r in read_file(file, _date(published)) if doc_id in (None, r.doc_id))
@@ -205,6 +263,23 @@ def show_cli(
         (document,) = code_articles([first], nlp=nlp, batch_size=1)
         assert isinstance(document, CodedDocument)
     Console().print(render(document))
+
+
+_DATABASE_SUFFIXES = (".duckdb", ".db")
+
+
+def _from_store(file: Path, doc_id: str | None):
+    """Return the overview of a dyads database, or one of its documents."""
+    from .show import render, store_overview
+    from .store import Store
+
+    with Store(file, read_only=True) as store:
+        if doc_id is None:
+            return store_overview(store)
+        document = next(store.documents([doc_id]), None)
+    if document is None:
+        raise InputError(f"{file}: no document with id {doc_id!r}")
+    return render(document)
 
 
 def _coded_record(file: Path, doc_id: str | None):
