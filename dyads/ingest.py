@@ -47,8 +47,13 @@ def read_inputs(
         published: Publication date for records that carry none.
 
     Raises:
-        InputError: An input path does not exist or is of a kind dyads cannot read.
+        InputError: An input path does not exist or is of a kind dyads cannot read;
+            raised before the first record, so a mistyped path costs no work.
     """
+    inputs = list(inputs)
+    for item in inputs:
+        if str(item) != "-":
+            check_input(Path(item))
     for item in inputs:
         if str(item) == "-":
             yield from read_jsonl_stream(sys.stdin, "<stdin>", published)
@@ -58,15 +63,21 @@ def read_inputs(
             files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
             for file in files:
                 yield from read_file(file, published)
-        elif path.is_file():
-            if not _readable(path):
-                raise InputError(
-                    f"{path}: cannot read {path.suffix or 'files without a suffix'}; "
-                    f"give {', '.join(SUFFIXES)} files, a folder of them, or - for stdin"
-                )
-            yield from read_file(path, published)
         else:
-            raise InputError(f"{path}: no such file or directory")
+            yield from read_file(path, published)
+
+
+def check_input(path: Path) -> None:
+    """Raise :class:`InputError` unless ``path`` is a folder or a file dyads can read."""
+    if path.is_dir():
+        return
+    if not path.is_file():
+        raise InputError(f"{path}: no such file or directory")
+    if not _readable(path):
+        raise InputError(
+            f"{path}: cannot read {path.suffix or 'files without a suffix'}; "
+            f"give {', '.join(SUFFIXES)} files, a folder of them, or - for stdin"
+        )
 
 
 def _readable(path: Path) -> bool:

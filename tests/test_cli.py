@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dyads import cli
+from dyads.errors import InputError
 from dyads.records import SCHEMA
 
 pytestmark = pytest.mark.slow
@@ -127,3 +128,13 @@ def test_cli_every_command_has_help(runner):
     for command in ("code", "resolve", "show", "evaluate", "bench"):
         result = runner.invoke(cli.app, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_cli_code_missing_input_fails_before_any_work(runner, articles, tmp_path):
+    out = tmp_path / "coded.jsonl"
+    missing = tmp_path / "missing.jsonl"
+    result = runner.invoke(cli.app, ["code", str(articles), str(missing), "-o", str(out)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, InputError)
+    assert str(result.exception) == f"{missing}: no such file or directory"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.jsonl"]

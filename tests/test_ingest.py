@@ -200,6 +200,17 @@ def test_ingest_missing_input():
         list(read_inputs(["nope.jsonl"]))
 
 
+def test_ingest_every_input_is_checked_before_the_first_record(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Title\nKenya met Ghana.")
+    records = read_inputs([good, tmp_path / "notes.md"])
+    with pytest.raises(InputError, match=r"notes\.md: no such file or directory"):
+        next(records)
+    (tmp_path / "notes.md").write_text("not an input")
+    with pytest.raises(InputError, match=r"notes\.md: cannot read \.md; give \.txt"):
+        next(read_inputs([good, tmp_path / "notes.md"]))
+
+
 def test_ingest_folder_is_sorted_and_skips_hidden(tmp_path):
     (tmp_path / "b.txt").write_text("Title B\nKenya met Ghana.")
     (tmp_path / "a.txt").write_text("Title A\nGhana met Kenya.")
