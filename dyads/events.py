@@ -318,9 +318,20 @@ def _lemma(token: Token) -> str:
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "conj", "parataxis", "punct", "cc"})
 
 
+_OWN_MARKERS = frozenset({"aux", "auxpass", "mark", "neg"})
+
+
 def _near(token: Token, depth: int = 4) -> Iterator[Token]:
-    """Descendants of a token within its own phrase, nearest first ("tons of food aid")."""
-    level = [c for c in token.children if c.dep_ not in _CLAUSES and c.dep_ not in _SUBJ]
+    """Descendants of a token within its own phrase, nearest first ("tons of food aid").
+
+    The token's own auxiliaries are not in its phrase: the "to" of "to protest" is no
+    "protest to".
+    """
+    level = [
+        c
+        for c in token.children
+        if c.dep_ not in _CLAUSES and c.dep_ not in _SUBJ and c.dep_ not in _OWN_MARKERS
+    ]
     for _ in range(depth):
         yield from level
         level = [g for c in level for g in c.children if g.dep_ not in _CLAUSES]
@@ -344,6 +355,8 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
 
 
 def _passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "property seized by the army": a reduced passive relative
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -357,6 +370,15 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _agents(noun: Token) -> list[Token]:
+    """The doers a noun names: "demands *by* X", "crimes committed *by* X"."""
+    out = _prep_objects(noun, "by")
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            out.extend(_prep_objects(child, "by"))
     return out
 
 
@@ -415,6 +437,10 @@ class _Context:
                     ids.extend(self.actor_ids(child, depth + 1))
                     if ids:
                         break
+            if not ids and token.pos_ in ("NOUN", "PROPN"):
+                # Whose act or text a noun is: "calls by the UN", "crimes committed by X".
+                for obj in _agents(token):
+                    ids.extend(self.actor_ids(obj, depth + 1))
             if not ids:
                 for obj in (*_prep_objects(token, "of"), *_prep_objects(token, "from")):
                     ids.extend(self.actor_ids(obj, depth + 1))

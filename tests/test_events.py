@@ -209,7 +209,13 @@ END_TO_END = [
         "asserted",
     ),
     ("Did Serbia attack Kosovo?", "ASSAULT", ["Serbia"], ["Kosovo"], "hypothetical"),
-    ("An Israeli attack on Iran would be a disaster.", "ASSAULT", [], ["Iran"], "hypothetical"),
+    (
+        "An Israeli attack on Iran would be a disaster.",
+        "ASSAULT",
+        ["Israel"],
+        ["Iran"],
+        "hypothetical",
+    ),
     # future cooperation is an intention: AGREE (PLOVER manual, AGREE)
     (
         "Brazil will host the Argentine president next week.",
@@ -270,6 +276,44 @@ END_TO_END = [
         "Palestinian prisoners staged a hunger strike.",
         "PROTEST",
         ["Palestinian prisoners"],
+        [],
+        "asserted",
+    ),
+    # the "to" of a purpose infinitive is no "protest to"; the purpose's object is the target
+    (
+        "Kurdish students began a hunger strike to protest against Turkey's decision.",
+        "PROTEST",
+        ["Kurdish students"],
+        ["Turkey"],
+        "asserted",
+    ),
+    # the doer of an object noun: a "by" agent, a reduced passive relative
+    (
+        "Norway rejected calls by Sweden to close the border.",
+        "REJECT",
+        ["Norway"],
+        ["Sweden"],
+        "asserted",
+    ),
+    (
+        "Chile is investigating crimes committed by Peruvian soldiers.",
+        "ACCUSE",
+        ["Chile"],
+        ["Peruvian soldiers"],
+        "asserted",
+    ),
+    (
+        "Jordan condemned the killing of civilians by Syrian forces.",
+        "ACCUSE",
+        ["Jordan"],
+        ["Syrian forces"],
+        "asserted",
+    ),
+    # a reduced passive relative is a passive: its "by" phrase is the actor
+    (
+        "Bolivian farmers demanded the return of land seized by the army in 1990.",
+        "COERCE",
+        ["army"],
         [],
         "asserted",
     ),
