@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from .errors import DyadsError, InputError
+from .nlp import MODEL
 
 app = typer.Typer(
     help="Political event data from news text: who did what to whom, and who said what.",
@@ -45,6 +46,15 @@ ActorFiles = Annotated[
         "Entries add to and override the bundled knowledge base.",
         exists=True,
         dir_okay=False,
+    ),
+]
+Model = Annotated[
+    str,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Installed spaCy pipeline with a parser and NER to build on "
+        "(e.g. en_core_web_trf for accuracy over speed).",
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")]
@@ -99,6 +109,7 @@ def code_cli(
             "-o names an output folder of Parquet partitions.",
         ),
     ] = None,
+    model: Model = MODEL,
     force: Annotated[
         bool,
         typer.Option(
@@ -134,6 +145,7 @@ def code_cli(
         actor_files=_actor_files(actors),
         dask=dask,
         progress=not quiet,
+        model=model,
         force=force,
     )
     warnings = _WarningNotes(quiet)
@@ -230,6 +242,7 @@ def show_cli(
     ],
     published: Published = None,
     actors: ActorFiles = None,
+    model: Model = MODEL,
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--id", help="Show the document with this id instead of the first."),
@@ -263,7 +276,7 @@ def show_cli(
             raise InputError(f"{file}: no document{f' with id {doc_id!r}' if doc_id else ''}")
         if not isinstance(first, Article):
             raise InputError(first.reason)
-        nlp = shared_pipeline(actor_files=_actor_files(actors))
+        nlp = shared_pipeline(model, actor_files=_actor_files(actors))
         (document,) = code_articles([first], nlp=nlp, batch_size=1)
         assert isinstance(document, CodedDocument)
     Console().print(render(document))
@@ -316,6 +329,7 @@ def evaluate_cli(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     actors: ActorFiles = None,
+    model: Model = MODEL,
 ) -> None:
     """Score dyads against hand-coded events: type, actor and recipient accuracy.
 
@@ -326,7 +340,7 @@ def evaluate_cli(
     from .evaluate import evaluate
     from .nlp import shared_pipeline
 
-    report = evaluate(gold, nlp=shared_pipeline(actor_files=_actor_files(actors)))
+    report = evaluate(gold, nlp=shared_pipeline(model, actor_files=_actor_files(actors)))
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -343,6 +357,7 @@ def bench_cli(
     docs: Annotated[
         int, typer.Option("--docs", min=1, help="Repeat the texts up to this many documents.")
     ] = 200,
+    model: Model = MODEL,
 ) -> None:
     """Time dyads against a bare spaCy pass over the same texts, and print both.
 
@@ -352,7 +367,7 @@ def bench_cli(
     """
     from .bench import bench
 
-    result = bench(inputs or None, workers=workers, docs=docs)
+    result = bench(inputs or None, workers=workers, docs=docs, model=model)
     Console().print(result.render())
 
 
