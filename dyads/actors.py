@@ -34,8 +34,9 @@ from spacy.tokens import Doc, Span, Token
 from .kb import KnowledgeBase, Piece, Reading, interpret, kb_with, norm, person_by_name
 from .nlp import PUBLISHED
 from .records import Actor
-from .resources import table
+from .resources import table, word_list
 
+TOPIC_NOUNS = "en_topic_nouns.txt"
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
@@ -353,18 +354,52 @@ def _is_actor_head(
             return any(c.dep_ in ("compound", "det", "poss", "amod") for c in token.lefts)
         return True
     if piece is not None and piece.what == "demonym":
-        # "Russian" before a noun is a modifier; "the Russians", "Syrians" are actors.
-        return token.dep_ not in ("amod", "compound", "nmod") and token.pos_ != "ADJ"
+        # "the Russians", "Syrians" are actors; "Russian" before an actor noun is part of
+        # that actor; before any other noun ("a Russian request") it names the state.
+        if token.dep_ not in ("amod", "compound", "nmod", "conj") and token.pos_ != "ADJ":
+            return True
+        return _owning_state(token, heads, piece_at)
     if token.dep_ in ("amod", "compound", "nmod") and token.head.i != token.i:
         governor = token.head
         if governor.i in heads or governor.i in piece_at:
             return False  # part of a bigger actor phrase ("U.S. officials", "Assad regime")
         if label in ("GPE", "NORP", "LOC") or (piece is not None and label is None):
             entries = piece.entries if piece is not None else ()
-            # "the Syria crisis": a place as modifier is no actor; a person or body still is.
-            return bool(entries) and entries[0].kind in ("person", "organisation")
+            if entries and entries[0].kind in ("person", "organisation"):
+                return True
+            # "a U.S. request": a country owns the act; a town ("the Idlib offensive") does not.
+            return bool(entries) and entries[0].category == "country" and _owning_state(
+                token, heads, piece_at
+            )
     # "U.N.-led", "U.S.-backed": an adjective, not an actor.
     return not ("-" in token.text[1:] and token.pos_ == "ADJ")
+
+
+def _owning_state(token: Token, heads: dict[int, tuple[int, str | None]], piece_at) -> bool:
+    """Whether a country word modifying a noun names the state that owns it.
+
+    "a U.S. request", "Israeli air raids", "French and Egyptian proposals": yes. Not
+    when the noun is itself an actor ("Russian officials": one actor), only a
+    modifier of another noun ("the Syrian civil war talks") or a topic noun from
+    ``en_topic_nouns.txt`` ("the Syria talks").
+    """
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ not in ("amod", "compound", "nmod") or first.head.i == first.i:
+        return False
+    governor = first.head
+    if governor.i in heads or governor.i in piece_at:
+        return False
+    if governor.lemma_.lower() in word_list(TOPIC_NOUNS) or governor.lower_ in word_list(
+        TOPIC_NOUNS
+    ):
+        return False  # "the Syria talks": about the state, not by it
+    return governor.pos_ in ("NOUN", "PROPN") and governor.dep_ not in (
+        "compound",
+        "amod",
+        "nmod",
+    )
 
 
 def _np_start(

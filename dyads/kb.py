@@ -1153,6 +1153,12 @@ def _read_headless(
             reading.plural = True
             # "Syrians" are people; "the Russians" as often means their government.
             reading.sector = None if keys[0] == "the" else "CVL"
+        elif keys[0] in ("a", "an"):
+            reading.kind, reading.sector = "person", "CVL"  # "an Israeli was wounded"
+        else:
+            # "Israeli" in "Israeli air raids": the adjective stands for the state.
+            reading.kind = "state"
+            reading.name = kb.country_name(last.country) or reading.name
         return
     if names:
         entry = kb.pick(names[-1].entries, None)[0]

@@ -267,3 +267,25 @@ def test_actors_rules_on_hand_built_doc(nlp_blank, kb, words, pos, deps, heads, 
     doc = Doc(nlp_blank.vocab, words=words, pos=pos, deps=deps, heads=heads)
     found = extract_actors(doc, kb)
     assert [(a.name, a.country, a.sector, a.kind) for a in found.actors] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Poland rejected a U.S. request on Monday.",
+            [("Poland", "POL", None, "state"), ("United States", "USA", None, "state")],
+        ),
+        (
+            "Kenya condemned the Russian air raids.",
+            [("Kenya", "KEN", None, "state"), ("Russia", "RUS", None, "state")],
+        ),
+        # A topic noun: the talks are about Syria, not by it.
+        ("Kenya welcomed the Syria talks on Monday.", [("Kenya", "KEN", None, "state")]),
+        # Before an actor noun the adjective is part of that actor.
+        ("Russian officials rejected the plan.", [("Russian officials", "RUS", "GOV", "group")]),
+    ],
+)
+def test_actors_country_modifiers_name_the_owning_state(find, text, expected):
+    _, found = find(text)
+    assert [(a.name, a.country, a.sector, a.kind) for a in found.actors] == expected
