@@ -258,16 +258,35 @@ def _find_mentions(
                 start += 1
             if start > head_i:
                 continue
-        span_words = [t.text for t in doc[reading_start:end]]
-        spaces = [bool(t.whitespace_) for t in doc[reading_start:end]]
-        local = [
-            Piece(
-                p.start - reading_start, p.end - reading_start, p.what, p.entries, p.country, p.role
+        partners = (
+            _coordinated_countries(
+                words, pieces, reading_start, head_i, sent_first[sent_of[head_i]]
             )
-            for p in pieces
-            if p.start >= reading_start and p.end <= end
-        ]
-        reading = interpret(kb, span_words, local, date, label=label, spaces=spaces)
+            if is_role
+            else []
+        )
+        if partners:
+            # "U.S. and Russian negotiators": one actor per country; this mention keeps the last.
+            start = reading_start = max(start, partners[-1].start)
+            for partner in partners[:-1]:
+                if any(i in claimed for i in range(partner.start, partner.end)):
+                    continue
+                tokens = [*range(partner.start, partner.end), *range(partners[-1].end, end)]
+                r = _read_tokens(doc, kb, pieces, tokens, date)
+                cands.append(
+                    _Cand(
+                        partner.start,
+                        partner.end,
+                        partner.end - 1,
+                        "nominal",
+                        sent_of[head_i],
+                        r,
+                        quoted=quoted[head_i],
+                        subject=token.dep_ in ("nsubj", "nsubjpass"),
+                    )
+                )
+                claimed.update(range(partner.start, partner.end))
+        reading = _read_tokens(doc, kb, pieces, list(range(reading_start, end)), date, label)
         if reading.kind is None and reading.country is None and reading.sector is None:
             continue
         if label == "PERSON" and reading.entry is None and not reading.person_name:
@@ -323,6 +342,63 @@ def _find_mentions(
     return cands
 
 
+def _read_tokens(
+    doc: Doc,
+    kb: KnowledgeBase,
+    pieces: list[Piece],
+    tokens: list[int],
+    date: dt.date | None,
+    label: str | None = None,
+) -> Reading:
+    """Interpret the words at ``tokens`` (in order, possibly with gaps) as one phrase."""
+    position = {t: n for n, t in enumerate(tokens)}
+    local = [
+        Piece(position[p.start], position[p.end - 1] + 1, p.what, p.entries, p.country, p.role)
+        for p in pieces
+        if p.start in position
+        and p.end - 1 in position
+        and position[p.end - 1] - position[p.start] == p.end - 1 - p.start
+    ]
+    words = [doc[t].text for t in tokens]
+    spaces = [
+        bool(doc[t].whitespace_) or (t + 1 not in position and n + 1 < len(tokens))
+        for n, t in enumerate(tokens)
+    ]
+    return interpret(kb, words, local, date, label=label, spaces=spaces)
+
+
+def _coordinated_countries(
+    words: list[str], pieces: list[Piece], start: int, head: int, floor: int
+) -> list[Piece]:
+    """Return the countries coordinated before a role noun ("U.S. and Russian", "French,
+    German and Italian"), or [] when there are fewer than two.
+
+    The chain ends inside the noun phrase (``start``..``head``) and may reach back past
+    the commas that cut the phrase, down to ``floor`` (the sentence start).
+    """
+    countries = [
+        p
+        for p in pieces
+        if floor <= p.start
+        and p.end <= head
+        and (
+            p.what == "demonym"
+            or (p.what == "name" and p.entries and p.entries[0].category == "country")
+        )
+    ]
+    if not countries or countries[-1].start < start:
+        return []
+    chain = [countries[-1]]
+    joiners: set[str] = set()
+    for piece in reversed(countries[:-1]):
+        between = {norm(w) for w in words[piece.end : chain[0].start]}
+        if not between or not between <= {",", "and", "or", "&"}:
+            break
+        chain.insert(0, piece)
+        joiners |= between
+    return chain if len(chain) > 1 and joiners & {"and", "or", "&"} else []
+
+
 def _is_actor_head(
     token: Token,
     piece: Piece | None,
@@ -368,8 +444,10 @@ def _is_actor_head(
             if entries and entries[0].kind in ("person", "organisation"):
                 return True
             # "a U.S. request": a country owns the act; a town ("the Idlib offensive") does not.
-            return bool(entries) and entries[0].category == "country" and _owning_state(
-                token, heads, piece_at
+            return (
+                bool(entries)
+                and entries[0].category == "country"
+                and _owning_state(token, heads, piece_at)
             )
     # "U.N.-led", "U.S.-backed": an adjective, not an actor.
     return not ("-" in token.text[1:] and token.pos_ == "ADJ")

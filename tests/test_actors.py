@@ -289,3 +289,26 @@ def test_actors_rules_on_hand_built_doc(nlp_blank, kb, words, pos, deps, heads, 
 def test_actors_country_modifiers_name_the_owning_state(find, text, expected):
     _, found = find(text)
     assert [(a.name, a.country, a.sector, a.kind) for a in found.actors] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "U.S. and Russian negotiators met in Geneva.",
+            [("U.S.", "USA", "GOV"), ("Russian negotiators", "RUS", "GOV")],
+        ),
+        (
+            "French, German and Kenyan warships sailed on Monday.",
+            [("French", "FRA", "MIL"), ("German", "DEU", "MIL"), ("Kenyan warships", "KEN", "MIL")],
+        ),
+    ],
+)
+def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
+    doc, found = find(text)
+    got = [
+        (doc[m.start : m.end].text, found.actors[m.actor].country, found.actors[m.actor].sector)
+        for m in found.mentions
+        if found.actors[m.actor].sector in ("GOV", "MIL")
+    ]
+    assert got == expected
