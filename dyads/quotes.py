@@ -413,6 +413,9 @@ class _Reader:
 
     def speaker_of(self, verb: Token, depth: int = 0) -> Token | None:
         """Return the token heading the speaker phrase of a reporting verb, or None."""
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
         if subject is not None and subject.dep_ == "nsubjpass":
@@ -427,14 +430,6 @@ class _Reader:
             return self.name_near(verb)
         if verb.dep_ == "relcl":
             return verb.head
-        if verb.tag_ == "VBN":
-            return None  # "when asked if …": a passive without its agent
-        if (
-            depth < 3
-            and verb.dep_ in ("conj", "advcl", "xcomp")
-            and verb.head.pos_ in ("VERB", "AUX")
-        ):
-            return self.speaker_of(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "… issued a statement saying …": the statement, or whoever issued it.
             noun = verb.head
@@ -444,6 +439,14 @@ class _Reader:
                 if owner is not None:
                     return owner
             return noun
+        if verb.tag_ == "VBN":
+            return None  # "when asked if …": a passive without its agent
+        if (
+            depth < 3
+            and verb.dep_ in ("conj", "advcl", "xcomp")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            return self.speaker_of(verb.head, depth + 1)
         if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
             # Inverted order ("said the minister") that the parser did not label nsubj.
             for child in verb.rights:
@@ -713,13 +716,16 @@ class _Reader:
             )
             for t in tokens
         )
-        content = _content_of(cue.verb) if cue is not None and cue.verb is not None else None
-        if is_clause and speaker_text is not None and content is not None:
-            start, end = self.clause_chars(content)
-            if start <= q.start and end >= q.end:
-                text = self.text[start:end]
-                self.add("mixed", start, end, text, speaker, speaker_text, cue_span, para)
-                return
+        contents = _contents_of(cue.verb) if cue is not None and cue.verb is not None else []
+        if is_clause and speaker_text is not None:
+            for content in contents:
+                start, end = self.clause_chars(content)
+                if start <= q.start < end:
+                    # A clause ending inside the marks ends with them ("… to read.”").
+                    end = max(end, q.end)
+                    text = self.text[start:end]
+                    self.add("mixed", start, end, text, speaker, speaker_text, cue_span, para)
+                    return
         self.add(
             "partial", q.start, q.end, self.quote_text(q), speaker, speaker_text, cue_span, para
         )
@@ -785,26 +791,97 @@ class _Reader:
         for t in doc:
             if self.in_quote[t.i]:
                 continue
+            contents: list[tuple[int, int]] = []
             if self.is_cue_verb(t):
-                clause = _content_of(t)
-                if clause is None:
-                    continue
-                cue: _Cue | None = _Cue(t.i, t.i + 1, self.speaker_of(t), t)
-                content = self.clause_chars(clause)
+                trailing = self.trailing_content(t)
+                if trailing is not None:
+                    speaker, start, end = trailing
+                    cue: _Cue | None = _Cue(t.i, t.i + 1, speaker, t)
+                    contents = [(start, end)]
+                else:
+                    cue = _Cue(t.i, t.i + 1, self.speaker_of(t), t)
+                    contents = [
+                        self.clause_chars(c) for c in _contents_of(t) if self.is_content(c, t)
+                    ]
             elif t.lower_ in self.cues:
                 cue = self.cue_phrase_at(t.i)
                 content = self.according_chars(cue) if cue is not None else None
+                contents = [content] if content is not None else []
             else:
                 continue
-            if cue is None or content is None or cue.speaker is None:
+            if cue is None or not contents or cue.speaker is None:
                 continue
             if not self.acceptable_speaker(cue.speaker):
                 continue
-            start, end = content
-            if end - start < 8 or any(s < end and start < e for s, e in direct):
-                continue
-            out.append((min(start, t.idx), cue, start, end))
+            for start, end in contents:
+                if end - start < 8 or any(s < end and start < e for s, e in direct):
+                    continue
+                out.append((min(start, t.idx), cue, start, end))
         return out
+
+    def trailing_content(self, verb: Token) -> tuple[Token, int, int] | None:
+        """Return (speaker, start, end) for a sentence that ends in its attribution.
+
+        Wire copy puts the source last: "Talks stalled on Monday, two sources said."
+        / "…, said the ministry on Tuesday." The parser often hangs the reported clause
+        elsewhere in such sentences (or takes its first noun for the subject), so the
+        shape decides: a comma, the speaker phrase and the verb (either order), then
+        nothing but adverbials up to the sentence end or to a comma. The content is the
+        sentence before that comma.
+        """
+        doc = self.doc
+        sent = verb.sent
+        for c in verb.children:
+            if (
+                c.i > verb.i
+                and c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "dobj")
+                and (c.dep_ != "dobj" or verb.lemma_.lower() not in _ADDRESSEE_VERBS)
+            ):
+                return None  # "described scenes of chaos": the verb has its own object
+        k = verb.i + 1
+        while k < sent.end and doc[k].text not in (",", ";") and not self.is_break(doc[k]):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or self.in_quote[k]:
+                return None
+            k += 1
+        before = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+        if before:
+            speaker = before[-1]
+            comma = speaker.left_edge.i - 1
+        else:
+            speaker = self.speaker_of(verb)
+            comma = verb.i - 1
+            if speaker is None or speaker.i < verb.i:
+                return None
+        if comma <= sent.start or doc[comma].text != "," or self.in_quote[comma]:
+            return None
+        if speaker.lower_ in _RELATIVE:
+            return None
+        left = self.after_dateline(sent.start, comma)
+        while left < comma and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        if comma - left < 3 or any(self.in_quote[j] for j in range(left, comma)):
+            return None
+        if doc[left].pos_ in ("ADP", "SCONJ", "ADV"):
+            return None  # "In a video posted online, a nurse described …": an adverbial
+        has_verb = any(
+            doc[j].tag_.startswith("VB") or doc[j].tag_ == "MD" for j in range(left, comma)
+        )
+        if not has_verb and left >= self.headline_tokens:
+            return None
+        start, end = self.trimmed(left, comma - 1)
+        return speaker, start, end
+
+    def is_content(self, clause: Token, verb: Token) -> bool:
+        """Return False for a "clause" before the verb that has no subject of its own.
+
+        "In an email sent the following day, he wrote: …" puts a fronted participle
+        phrase in the ccomp slot; a fronted reported clause has a subject ("The plan
+        will fail, he said").
+        """
+        if clause.i > verb.i:
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
 
     def indirect(self, cue: _Cue, start: int, end: int) -> None:
         assert cue.speaker is not None
@@ -819,6 +896,14 @@ class _Reader:
         """Return the characters of a content clause, without "that", dateline or end marks."""
         doc = self.doc
         left, right = clause.left_edge.i, clause.right_edge.i
+        for conj in clause.children:
+            if conj.dep_ == "conj" and _has_that(conj) and conj.left_edge.i > clause.i:
+                right = conj.left_edge.i - 1
+                while right > clause.i and (
+                    doc[right].dep_ == "cc" or (doc[right].is_punct and not self.in_quote[right])
+                ):
+                    right -= 1
+                break
         left = self.after_dateline(left, right)
         while left < right and (
             (doc[left].dep_ == "mark" and doc[left].lower_ in _CONTENT_MARKS)
@@ -908,18 +993,56 @@ def _phrase_head(doc: Doc, k: int) -> Token:
     return t
 
 
-def _content_of(verb: Token) -> Token | None:
-    """Return the head of a reporting verb's content clause, or None."""
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """Return the person of "quoted X as saying" / "X was quoted as saying", or None."""
+    if verb.lemma_.lower() != "say" or verb.head.lower_ != "as":
+        return None
+    quote = verb.head.head
+    if quote.lemma_.lower() != "quote":
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        person = next((c for c in quote.children if c.dep_ == dep), None)
+        if person is not None:
+            return person
+    return None
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _contents_of(verb: Token) -> list[Token]:
+    """Return the heads of a reporting verb's content clauses, in text order.
+
+    Besides the ccomp, the small parser hangs "that" clauses elsewhere: as an adverbial
+    clause ("told reporters that …"), on the noun of a prepositional phrase ("said in a
+    statement that …", "told AFP outside the prison that …"), or as a conjunct of the verb
+    itself ("said X and that Y"). A clause with its own "that" is a content clause in all
+    these places, and each conjoined "that" clause is a quote of its own.
+    """
+    heads: list[Token] = []
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if ccomp is not None:
+        heads.append(ccomp)
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return child
-    for child in verb.children:
-        # "told reporters that …" is sometimes parsed as an adverbial clause.
-        if child.dep_ in ("advcl", "dep") and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-        ):
-            return child
-    return None
+            continue
+        elif child.dep_ in ("advcl", "dep", "conj") and _has_that(child):
+            heads.append(child)
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for clause in pobj.children:
+                    if clause.dep_ in ("acl", "relcl") and _has_that(clause):
+                        heads.append(clause)
+                    elif clause.dep_ == "acl":
+                        # "in a statement posted on X that …"
+                        heads.extend(c for c in clause.children if c.dep_ == "ccomp")
+                        heads.extend(c for c in clause.children if c.dep_ == "acl" and _has_that(c))
+    for head in list(heads):
+        heads.extend(c for c in head.children if c.dep_ == "conj" and _has_that(c))
+    return sorted(set(heads), key=lambda t: t.i)
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:

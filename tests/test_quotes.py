@@ -349,3 +349,43 @@ def test_quotes_gold_file_is_well_formed(data_dir):
             at = full.find(q["text"], pos)
             assert at >= 0, (row["id"], q["text"])
             pos = at + 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The ministry said the site was safe and that residents had access to doctors.",
+            [
+                ("indirect", "the site was safe", "The ministry"),
+                ("indirect", "residents had access to doctors", "The ministry"),
+            ],
+        ),
+        (
+            "Stena Line said in a statement that the fault had been fixed overnight.",
+            [("indirect", "the fault had been fixed overnight", "Stena Line")],
+        ),
+        (
+            "Talks stalled on Monday over the prisoner lists, two sources close to the "
+            "mediators said.",
+            [
+                (
+                    "indirect",
+                    "Talks stalled on Monday over the prisoner lists",
+                    "two sources close to the mediators",
+                )
+            ],
+        ),
+        (
+            "The state news agency quoted Kim as saying the launch was a complete success.",
+            [("indirect", "the launch was a complete success", "Kim")],
+        ),
+        (
+            "In a video posted online, a nurse at a hospital in Naples described the chaos.",
+            [],
+        ),
+    ],
+)
+def test_quotes_end_to_end_reported_clauses(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
