@@ -799,7 +799,9 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         if slot in _LOCATIVE:
             # "in", "at": a place or a named actor, never something inside a longer phrase
             # ("in support of the regime's offensive").
-            objs = [o for o in objs if ctx.actors is not None and ctx.actors.actor_at(o)]
+            named = (o if ctx.actors.actor_at(o) else _place_of(ctx, o) for o in objs)
+            # The first place is where it happens; a second one locates the first.
+            objs = [o for o in named if o is not None][:1] if ctx.actors is not None else []
         ids = [i for obj in objs for i in ctx.actor_ids(obj)]
         if ids:
             return list(dict.fromkeys(ids)), f"prep:{slot}"
@@ -1163,6 +1165,8 @@ _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
+_REACTION_PREPS = ("against", "at", "of", "over", "to", "for")
+_PLACE_PREPS = ("in", "into", "at", "outside")
 
 
 def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str]:
@@ -1220,6 +1224,49 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
     return []
 
 
+def _reaction_recipients(
+    ctx: _Context, m: _Match, predicate: Token, support: Token | None, actors: list[str]
+) -> list[str]:
+    """Whom an act answers: "in protest at X's decision", "in defiance of X",
+    "in retaliation for X's raid" (the ``reaction`` class of ``en_event_classes.tsv``)."""
+    nodes = [m.token, predicate, *([support] if support is not None else ())]
+    nodes += [c for n in nodes for c in n.children if c.dep_ == "dobj"]
+    for node in dict.fromkeys(nodes):
+        for noun in _prep_objects(node, "in"):
+            if not ctx.in_class(noun, "reaction"):
+                continue
+            preps = [c for c in noun.children if c.dep_ == "prep"]
+            after = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+            if after is not None and after.dep_ == "prep":
+                preps.append(after)  # "in protest at ...", the "at" hung on the verb
+            for prep in preps:
+                if prep.lower_ not in _REACTION_PREPS:
+                    continue
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                ids = [i for o in objs for i in ctx.actor_ids(o) if i not in actors]
+                if ids:
+                    return ids
+    return []
+
+
+def _place_of(ctx: _Context, token: Token) -> Token | None:
+    """The named place a locative object stands for: "Kirkuk", "the town *of* Cizre",
+    "a jail *in* northern Israel"."""
+    ent = ctx.ent_at.get(token.i)
+    if ent is not None and ent.label_ in _PLACE_LABELS:
+        return token
+    if ctx.in_class(token, "place"):
+        # "the town of X" names a place whatever label the tagger gave X.
+        named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
+        if named:
+            return named[0]
+    for obj in _prep_objects(token, "in"):
+        ent = ctx.ent_at.get(obj.i)
+        if ent is not None and ent.label_ in _PLACE_LABELS:
+            return obj
+    return None
+
+
 def _place_recipients(
     ctx: _Context, m: _Match, predicate: Token, support: Token | None, actors: list[str]
 ) -> list[str]:
@@ -1231,10 +1278,10 @@ def _place_recipients(
     # "fired at targets in Jericho"
     nodes += [o for n in list(nodes) for slot in m.entry.recipient for o in _prep_objects(n, slot)]
     for node in nodes:
-        for obj in (*_prep_objects(node, "in"), *_prep_objects(node, "into")):
-            ent = ctx.ent_at.get(obj.i)
-            if ent is not None and ent.label_ in _PLACE_LABELS:
-                ids = [i for i in ctx.actor_ids(obj) if i not in actors]
+        for obj in (o for p in _PLACE_PREPS for o in _prep_objects(node, p)):
+            place = _place_of(ctx, obj)
+            if place is not None:
+                ids = [i for i in ctx.actor_ids(place) if i not in actors]
                 if ids:
                     return ids[:1]
     return []
@@ -1284,9 +1331,12 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)
+    if not recipients:
+        recipients = _reaction_recipients(ctx, m, predicate, support, actors)
     if not recipients and m.type not in ("CONSULT", "PROTEST"):
         recipients = _clause_recipients(ctx, m, predicate, actors)
-    if not recipients and m.type not in ("CONSULT", "PROTEST"):
+    if not recipients and actors and m.type != "CONSULT":
+        # A place only stands for the other side of a known actor's act.
         recipients = _place_recipients(ctx, m, predicate, support, actors)
     if not actors and not recipients:
         return None

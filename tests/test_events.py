@@ -309,6 +309,43 @@ END_TO_END = [
         ["Syrian forces"],
         "asserted",
     ),
+    # whom an act answers: "in protest at", "in defiance of"; the object of "protest"
+    (
+        "Denmark recalled its ambassador in protest at Iran's decision.",
+        "SANCTION",
+        ["Denmark"],
+        ["Iran"],
+        "asserted",
+    ),
+    (
+        "Thousands of people marched in Minsk in defiance of the Belarusian authorities.",
+        "PROTEST",
+        ["people"],
+        ["Belarusian authorities"],
+        "asserted",
+    ),
+    (
+        "Chilean students protested the government's decision.",
+        "PROTEST",
+        ["Chilean students"],
+        ["government"],
+        "asserted",
+    ),
+    # a protest's place stands for its target; "the town of X", "a school in X" name X
+    (
+        "Kenyan teachers demonstrated outside a school in Nairobi.",
+        "PROTEST",
+        ["Kenyan teachers"],
+        ["Nairobi"],
+        "asserted",
+    ),
+    (
+        "Turkish authorities imposed a curfew in the town of Silopi in southeastern Turkey.",
+        "COERCE",
+        ["Turkish authorities"],
+        ["Silopi"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
