@@ -53,6 +53,13 @@ _FEMALE_ROLES = frozenset(
 _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
 # Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
+# Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
+_PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+# Authorities that act at home: a group they act on or beside is placed in their country.
+_DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Official groups ("Kenyan officials", "Chinese troops") are counterparts, not constituents.
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "ELI"})
 # How many sentences back a definite nominal, pronoun or nationality may reach.
 _WINDOW = 3
 
@@ -631,6 +638,7 @@ def _link(
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _nationality_from_context(cands, chains)
+    _country_from_places(doc, kb, cands, chains)
     _pronouns(cands, chains)
     return chains
 
@@ -827,6 +835,76 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
         # Every collective mention nearby must agree, and one must share the person's sector.
         if len(countries) == 1 and countries <= evidence:
             chain.country = countries.pop()
+
+
+def _place_country(
+    doc: Doc, kb: KnowledgeBase, cands_at: dict[int, _Cand], obj: Token
+) -> str | None:
+    """The country a place phrase ("the Ivory Coast", "southern Serbia") names, if any."""
+    for token in obj.subtree:
+        cand = cands_at.get(token.i)
+        if cand is not None and cand.reading is not None and cand.reading.kind == "state":
+            return cand.reading.country
+    return None
+
+
+def _country_from_places(
+    doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_Chain]
+) -> None:
+    """Give groups and titled people without a country the one the sentence places them in.
+
+    First a place after the head ("rebels in the Ivory Coast", "King Hassan of Morocco",
+    "opposition groups in Zimbabwe"). Else the sentence's one country: its states and
+    places ("demonstrated in Serbia", "a curfew in Algiers") and, for groups, its domestic
+    authorities ("Egyptian police ... demonstrators"); for people, its civilian groups
+    ("Ugandan opposition candidates"). Foreign armies do not place anyone ("U.S. forces
+    killed militants" gives the militants no country); two countries give none.
+    """
+    cands_at = {i: c for c in cands for i in range(c.start, c.end) if c.kind != "pronoun"}
+    by_sent: dict[int, list[_Cand]] = {}
+    for cand in cands:
+        if cand.kind != "pronoun" and cand.reading is not None and cand.actor >= 0:
+            by_sent.setdefault(cand.sent, []).append(cand)
+    for chain in chains:
+        if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
+            continue
+        if chain.kind == "group" or (chain.kind == "organisation" and chain.plural):
+            personal = False
+        elif chain.kind == "person" and chain.role and chain.sector:
+            personal = True
+        else:
+            continue
+        for cand in chain.cands:
+            if cand.kind == "pronoun":
+                continue
+            for prep in doc[cand.head].rights:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        chain.country = chain.country or _place_country(doc, kb, cands_at, obj)
+            if chain.country:
+                break
+        if chain.country:
+            continue
+        first = next(c for c in chain.cands if c.kind != "pronoun")
+        if first.quoted:
+            continue
+        found: set[str] = set()
+        for other in by_sent.get(first.sent, ()):
+            r = other.reading
+            if other.actor == first.actor or r is None or not r.country or other.quoted:
+                continue
+            if personal:
+                places = r.kind == "state" or (
+                    r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
+                )
+            else:
+                places = r.kind == "state" or r.sector in _DOMESTIC_AUTHORITIES
+            if places:
+                found.add(r.country)
+        if len(found) == 1:
+            chain.country = found.pop()
 
 
 def _pronouns(cands: list[_Cand], chains: list[_Chain]) -> None:

@@ -990,6 +990,8 @@ def interpret(
             reading.name = join(head.end, cut)
             person_by_name(kb, reading, person_words, date)
         _apply_modifiers(kb, reading, core, head, negated, date)
+        if reading.country is None and reading.sector not in NON_STATE.values():
+            reading.country = _place_modifier(words, core, head)
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
         countries = [_piece_country(kb, piece, date) for piece in after]
         found = next((c for c in countries if c), None)
@@ -1129,6 +1131,25 @@ def _apply_modifiers(
                 reading.country = entry.country
 
 
+def _place_modifier(words: Sequence[str], core: Sequence[Piece], head: Piece) -> str | None:
+    """The country of a place the KB does not name, written before a role noun.
+
+    "Darfur rebels", "Kandahar police": capitalised words right before the head that
+    the gazetteer knows under that very name.
+    """
+    start = head.start
+    taken = {i for p in core for i in range(p.start, p.end)}
+    while start > 0 and words[start - 1][:1].isupper() and (start - 1) not in taken:
+        start -= 1
+    if start == head.start:
+        return None
+    query = " ".join(words[start : head.start])
+    found = locate(query)
+    if found is None or not _same_place_name(found.name, query):
+        return None
+    return found.country
+
+
 def _read_headless(
     kb: KnowledgeBase,
     reading: Reading,
@@ -1142,6 +1163,11 @@ def _read_headless(
     """Read a phrase with no name or role head: a demonym, a possessive, a place, or nothing."""
     demonyms = [p for p in core if p.what == "demonym" and p.start not in negated]
     names = [p for p in core if p.what == "name"]
+    ethnic = [p for p in core if p.what == "demonym" and p.start and keys[p.start - 1] == "ethnic"]
+    if not demonyms and ethnic and keys[ethnic[-1].end - 1].endswith("s"):
+        # "ethnic Albanians": people of that descent, wherever they live (country from context).
+        reading.head, reading.kind, reading.sector, reading.plural = "demonym", "group", "CVL", True
+        return
     if demonyms:
         last = demonyms[-1]
         reading.head = "demonym"
@@ -1153,6 +1179,8 @@ def _read_headless(
             reading.plural = True
             # "Syrians" are people; "the Russians" as often means their government.
             reading.sector = None if keys[0] == "the" else "CVL"
+        elif last.end < len(words):
+            pass  # "Tibetan monks": people the KB has no role noun for
         elif keys[0] in ("a", "an"):
             reading.kind, reading.sector = "person", "CVL"  # "an Israeli was wounded"
         else:

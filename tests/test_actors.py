@@ -250,7 +250,11 @@ def test_actors_interface_maps_tokens(find):
             ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
             ["amod", "nsubj", "ROOT", "dobj", "punct"],
             [1, 2, 2, 2, 2],
-            [("Kenyan police", "KEN", "COP", "organisation"), ("protesters", None, "CVL", "group")],
+            # The police act at home: the protesters they arrest are placed in Kenya.
+            [
+                ("Kenyan police", "KEN", "COP", "organisation"),
+                ("protesters", "KEN", "CVL", "group"),
+            ],
         ),
         (
             ["The", "Kremlin", "rejected", "the", "Syrian", "civil", "war", "talks", "."],
@@ -312,3 +316,27 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         if found.actors[m.actor].sector in ("GOV", "MIL")
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, country",
+    [
+        # A place after the head.
+        ("Rebels in Kenya rejected the appeal on Monday.", "Rebels", "KEN"),
+        ("Opposition groups in Poland demanded new elections.", "Opposition groups", "POL"),
+        # The sentence's one place.
+        ("Hundreds of protesters marched through Nairobi on Monday.", "protesters", "KEN"),
+        # Domestic authorities place the group they act on.
+        ("Polish police dispersed the protesters on Monday.", "protesters", "POL"),
+        # A foreign army places nobody; two countries place nobody.
+        ("Russian troops attacked the rebels on Monday.", "rebels", None),
+        ("Protesters marched in Paris and Berlin on Monday.", "Protesters", None),
+        # A titled person the KB does not know: the place of the act.
+        ("President Amos Kiprono imposed a curfew in Nairobi on Monday.", "President", "KEN"),
+        # Other officials are counterparts, not a nationality.
+        ("President Amos Kiprono met Polish officials on Monday.", "President", None),
+    ],
+)
+def test_actors_country_from_places(find, text, first, country):
+    doc, found = find(text)
+    assert actor_of(doc, found, first).country == country

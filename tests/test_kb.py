@@ -52,6 +52,14 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Swiss doctors", "CHE", "MED", "group"),
         ("the Lebedev government", "RUS", "GOV", "organisation"),
         ("Lebedev's advisers", "RUS", "GOV", "group"),
+        # "ethnic" drops the country: people of that descent, wherever they live.
+        ("ethnic Kenyans", None, "CVL", "group"),
+        ("ethnic Kenyan rebels", None, "REB", "group"),
+        # A place the KB does not name, before a role noun, from the gazetteer.
+        ("Aleppo police", "SYR", "COP", "organisation"),
+        # A nationality adjective alone stands for the state; with "a", for a person.
+        ("Polish", "POL", None, "state"),
+        ("a Pole", "POL", "CVL", "person"),
     ],
 )
 def test_kb_resolve_phrase(kb, text, country, sector, kind):

@@ -246,6 +246,9 @@ def test_kb_data_people_enough_rows():
         ("Britons", "GBR"),
         ("Russians", "RUS"),
         ("Pristina", "XKX"),
+        ("Chechens", "RUS"),
+        ("Tibetan", "CHN"),
+        ("Igbo", "NGA"),
     ],
 )
 def test_kb_data_countries_spot_checks(text, iso3):
