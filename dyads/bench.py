@@ -1,10 +1,12 @@
 """Time dyads against a bare spaCy pass over the same texts: how dyads reports its speed.
 
 Both passes run in the same way — the same cleaned texts, in chunks, on the same
-number of fresh worker processes, each loading its pipeline once before the clock
-starts — and differ only in the dyads extraction stages (``dyads.nlp.STAGES``)
-and in building the output records. Peak memory is the resident-set high-water
-mark (``ru_maxrss``) of each pass's workers and of this process.
+number of fresh worker processes, each loading its pipeline (and warming it up on
+the first articles) before the clock starts — and differ only in the dyads
+extraction stages (``dyads.nlp.STAGES``) and in building the output records and
+sending them back, as ``dyads code --workers`` does. The passes take turns over
+the corpus, so that other jobs on the machine slow both alike. Peak memory is the
+resident-set high-water mark (``ru_maxrss``) of each pass's workers and of this process.
 
 Example:
     >>> print(bench(workers=2, docs=1000).render())
@@ -93,19 +95,24 @@ class BenchResult:
 
 
 _WARM_UP = Article("warm-up", "Kenya and Ghana agreed on Monday to resume talks, officials said.")
+# Articles of the corpus each worker codes before the clock starts: data files that load
+# on first use (the gazetteer, the knowledge base) must not be timed as throughput.
+WARM_UP_ARTICLES = 8
 
 
-def bare_setup(model: str) -> Any:
+def bare_setup(model: str, warm_up: Sequence[Article] = (_WARM_UP,)) -> Any:
     """Worker setup for the bare pass: the dyads pipeline without its extraction stages."""
     nlp = build_pipeline(model, stages=())
-    bare_task(nlp, ([_WARM_UP], 1))
+    bare_task(nlp, (list(warm_up), 8))
     return nlp
 
 
-def warm_dyads_setup(model: str, actor_files: tuple[str, ...]) -> Any:
+def warm_dyads_setup(
+    model: str, actor_files: tuple[str, ...], warm_up: Sequence[Article] = (_WARM_UP,)
+) -> Any:
     """Worker setup for the dyads pass: the full pipeline, with its data files loaded."""
     nlp = dyads_setup(model, actor_files)
-    dyads_task(nlp, ([_WARM_UP], 1))  # knowledge base and lexicons load on first use
+    dyads_task(nlp, (list(warm_up), 8))  # knowledge base, lexicons, gazetteer load on first use
     return nlp
 
 
@@ -129,6 +136,11 @@ def bench(
     batch_size: int = 32,
 ) -> BenchResult:
     """Code a corpus with dyads and parse it with bare spaCy; return both passes' figures.
+
+    Both passes run on their own pools of ``workers`` processes, loaded and warmed up
+    on the first articles of the corpus before any clock starts. They take turns over
+    the two halves of the corpus, bare-dyads then dyads-bare, so that a change in the
+    load of a shared machine during the run weighs on both alike.
 
     Args:
         inputs: Articles to time (files or folders); the bundled examples by default,
@@ -158,12 +170,24 @@ def bench(
     # Small corpora get smaller chunks, so that every worker has work until the end.
     size = max(8, min(CHUNK_SIZE, docs // (4 * workers)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    halves = (chunks[: len(chunks) // 2], chunks[len(chunks) // 2 :])
+    warm_up = source[:WARM_UP_ARTICLES]
 
-    spacy_pass = _time_pass("spaCy (bare)", workers, bare_setup, (model,), bare_task, chunks)
-    totals = (spacy_pass.docs, spacy_pass.sentences, spacy_pass.words)
-    dyads_pass = _time_pass(
-        "dyads", workers, warm_dyads_setup, (model, ()), dyads_task, chunks, batch_size, totals
-    )
+    with (
+        WorkerPool(workers, bare_setup, (model, warm_up), bare_task) as bare_pool,
+        WorkerPool(workers, warm_dyads_setup, (model, (), warm_up), dyads_task) as dyads_pool,
+    ):
+        spacy_clock = _PassClock(bare_pool, batch_size)
+        dyads_clock = _PassClock(dyads_pool, batch_size)
+        for first, second, part in (
+            (spacy_clock, dyads_clock, halves[0]),
+            (dyads_clock, spacy_clock, halves[1]),
+        ):
+            first.run(part)
+            second.run(part)
+    spacy_pass = spacy_clock.result("spaCy (bare)")
+    # The same texts: sentences and words are counted once, in the bare pass.
+    dyads_pass = dyads_clock.result("dyads", spacy_pass.sentences, spacy_pass.words)
     import spacy.util
 
     version = spacy.util.get_package_version(model) or "?"
@@ -178,43 +202,51 @@ def _cycle(source: list[Article], n: int) -> Iterator[Article]:
         yield Article(doc_id, article.text, article.title, article.published, origin=doc_id)
 
 
-def _time_pass(
-    name: str,
-    workers: int,
-    setup: Any,
-    args: tuple,
-    task: Any,
-    chunks: list[list[Article]],
-    batch_size: int = 32,
-    totals: tuple[int, int, int] | None = None,
-) -> Pass:
-    """Run one pass on fresh workers; the clock starts once every worker has its model."""
-    n = sentences = words = 0
-    with WorkerPool(workers, setup, args, task) as pool:
+class _PassClock:
+    """The time one pass's workers spend on the chunks given to :meth:`run`, added up."""
+
+    def __init__(self, pool: WorkerPool, batch_size: int) -> None:
+        self.pool = pool
+        self.batch_size = batch_size
+        self.seconds = 0.0
+        self.docs = self.sentences = self.words = 0
+
+    def run(self, chunks: list[list[Article]]) -> None:
+        """Code ``chunks`` on the pool, keeping every worker busy, and time it."""
+        pool = self.pool
         start = time.perf_counter()
         todo = iter(enumerate(chunks))
         in_flight = 0
         for seq, chunk in todo:
-            pool.submit(seq, (chunk, batch_size))
+            pool.submit(seq, (chunk, self.batch_size))
             in_flight += 1
-            if in_flight >= 2 * workers:
+            if in_flight >= 2 * len(pool.procs):
                 break
         while in_flight:
             _, out = pool.result()
             in_flight -= 1
             if isinstance(out, tuple):
-                n, sentences, words = n + out[0], sentences + out[1], words + out[2]
+                self.docs += out[0]
+                self.sentences += out[1]
+                self.words += out[2]
             else:
-                n += sum(isinstance(r, CodedDocument) for r in out)
+                self.docs += sum(isinstance(r, CodedDocument) for r in out)
             nxt = next(todo, None)
             if nxt is not None:
-                pool.submit(nxt[0], (nxt[1], batch_size))
+                pool.submit(nxt[0], (nxt[1], self.batch_size))
                 in_flight += 1
-        seconds = time.perf_counter() - start
-        peak = pool.peak_rss
-    if totals is not None:  # the same texts: count sentences and words once, in the bare pass
-        sentences, words = totals[1], totals[2]
-    return Pass(name, n, sentences, words, seconds, peak)
+        self.seconds += time.perf_counter() - start
+
+    def result(self, name: str, sentences: int | None = None, words: int | None = None) -> Pass:
+        """Return the pass's figures; ``sentences`` and ``words`` replace its own counts."""
+        return Pass(
+            name,
+            self.docs,
+            self.sentences if sentences is None else sentences,
+            self.words if words is None else words,
+            self.seconds,
+            self.pool.peak_rss,
+        )
 
 
 # -- a generated corpus -------------------------------------------------------------------------
