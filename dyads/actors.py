@@ -55,6 +55,11 @@ _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "busine
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+# Verbs whose place is a destination or venue, not where a person belongs.
+_TRAVEL_VERBS = frozenset(
+    {"arrive", "visit", "fly", "travel", "return", "go", "come", "head", "land", "leave"}
+    | {"tour", "attend", "reach", "meet", "stop", "stay", "hold", "host", "welcome"}
+)
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
 _DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
@@ -851,29 +856,30 @@ def _place_country(
 def _country_from_places(
     doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_Chain]
 ) -> None:
-    """Give groups and titled people without a country the one the sentence places them in.
+    """Give groups and people without a country the one the text places them in.
 
     First a place after the head ("rebels in the Ivory Coast", "King Hassan of Morocco",
-    "opposition groups in Zimbabwe"). Else the sentence's one country: its states and
-    places ("demonstrated in Serbia", "a curfew in Algiers") and, for groups, its domestic
-    authorities ("Egyptian police ... demonstrators"); for people, its civilian groups
-    ("Ugandan opposition candidates"). Foreign armies do not place anyone ("U.S. forces
-    killed militants" gives the militants no country); two countries give none.
+    "opposition groups in Zimbabwe"). Else the sentence's one country. A civilian, armed
+    or police group, or a person who holds no office, is placed by the states and places
+    named ("demonstrated in Serbia") and by the domestic authorities ("Egyptian police ...
+    demonstrators"). An official is placed by states and places other than those travelled
+    to ("a curfew in Algiers", "Haiti's elections", not "flew to Paris") and by civilian
+    groups ("Ugandan opposition candidates"). Officials are not placed by where they
+    meet, foreign armies place nobody ("U.S. forces killed militants" gives the militants
+    no country), and two countries give none.
     """
     cands_at = {i: c for c in cands for i in range(c.start, c.end) if c.kind != "pronoun"}
-    by_sent: dict[int, list[_Cand]] = {}
-    for cand in cands:
-        if cand.kind != "pronoun" and cand.reading is not None and cand.actor >= 0:
-            by_sent.setdefault(cand.sent, []).append(cand)
+    open_chains = []
     for chain in chains:
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
             continue
-        if chain.kind == "group" or (chain.kind == "organisation" and chain.plural):
-            personal = False
-        elif chain.kind == "person" and chain.role and chain.sector:
-            personal = True
-        else:
+        if chain.kind not in ("group", "person") and not (
+            chain.kind == "organisation" and chain.plural
+        ):
             continue
+        if chain.kind == "person" and not (chain.role and chain.sector):
+            continue
+        open_chains.append(chain)
         for cand in chain.cands:
             if cand.kind == "pronoun":
                 continue
@@ -881,30 +887,49 @@ def _country_from_places(
                 if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                     continue
                 for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        chain.country = chain.country or _place_country(doc, kb, cands_at, obj)
-            if chain.country:
-                break
+                    if obj.dep_ == "pobj" and not chain.country:
+                        chain.country = _place_country(doc, kb, cands_at, obj)
+    by_sent: dict[int, list[_Cand]] = {}
+    for cand in cands:
+        if cand.kind != "pronoun" and cand.reading is not None and cand.actor >= 0:
+            by_sent.setdefault(cand.sent, []).append(cand)
+    for chain in open_chains:
         if chain.country:
             continue
         first = next(c for c in chain.cands if c.kind != "pronoun")
-        if first.quoted:
-            continue
+        official = chain.sector in _OFFICIAL_SECTORS - {"COP"}
+        if first.quoted or (official and chain.kind != "person"):
+            continue  # "foreign ministers met in Brussels": officials travel
         found: set[str] = set()
         for other in by_sent.get(first.sent, ()):
             r = other.reading
-            if other.actor == first.actor or r is None or not r.country or other.quoted:
+            country = chains[other.actor].country
+            if other.actor == first.actor or r is None or not country or other.quoted:
                 continue
-            if personal:
-                places = r.kind == "state" or (
+            if official:
+                places = (r.kind == "state" and not _travelled_to(doc[other.head])) or (
                     r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
                 )
             else:
                 places = r.kind == "state" or r.sector in _DOMESTIC_AUTHORITIES
             if places:
-                found.add(r.country)
+                found.add(country)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _travelled_to(token: Token) -> bool:
+    """Whether a place is where someone goes or meets ("flew to Paris", "met in Geneva")."""
+    node = token
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ in ("to", "from", "toward", "towards", "into"):
+            return True
+        node = prep
+    verb = node.head
+    while verb.dep_ in ("prep", "pobj", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in _TRAVEL_VERBS
 
 
 def _pronouns(cands: list[_Cand], chains: list[_Chain]) -> None:

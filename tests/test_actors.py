@@ -331,8 +331,13 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         # A foreign army places nobody; two countries place nobody.
         ("Russian troops attacked the rebels on Monday.", "rebels", None),
         ("Protesters marched in Paris and Berlin on Monday.", "Protesters", None),
-        # A titled person the KB does not know: the place of the act.
+        # A titled person the KB does not know: a state that owns something, civilians.
+        ("President Amos Kiprono postponed Kenya's elections.", "President", "KEN"),
+        ("President Amos Kiprono banned Kenyan opposition candidates.", "President", "KEN"),
         ("President Amos Kiprono imposed a curfew in Nairobi on Monday.", "President", "KEN"),
+        # Not the places a person travels to, nor where officials meet.
+        ("President Amos Kiprono flew to Warsaw on Monday.", "President", None),
+        ("Foreign ministers met in Warsaw on Monday.", "Foreign ministers", None),
         # Other officials are counterparts, not a nationality.
         ("President Amos Kiprono met Polish officials on Monday.", "President", None),
     ],
