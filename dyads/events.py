@@ -344,7 +344,11 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
             (
                 t
                 for t in (*_near(token), *(frame.children if frame is not None else ()))
-                if t not in found and (_lemma(t) in group or t.lower_ in group)
+                if t not in found
+                and (_lemma(t) in group or t.lower_ in group)
+                # A preposition belongs to the head's own phrase ("protest *to*"), not to
+                # a phrase deeper down ("protest the decision of sending troops *to*").
+                and (t.pos_ != "ADP" or t.head in (token, frame, *found) or t.head.head is token)
             ),
             None,
         )
@@ -695,6 +699,9 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
             return obj, "xcomp-obj"  # object control: "urged Iran to release them"
         if verb.dep_ == "xcomp" and (raised := _child(verb.head, _PASS_SUBJ)) is not None:
             return raised, "xcomp^nsubjpass"
+        if verb.dep_ == "conj" and (shared := _child(verb.head, _PASS_SUBJ)) is not None:
+            # "was indicted by the court and will resign": the grammatical subject is shared.
+            return shared, "conj^nsubjpass"
         found, path = _verb_subject(verb.head, seen + 1)
         return found, f"{verb.dep_}^{path}" if found is not None else ""
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
@@ -737,8 +744,14 @@ def _verb_object(verb: Token) -> tuple[Token | None, str]:
     obj = _child(verb, "dobj")
     if obj is not None:
         return obj, "dobj"
-    if verb.dep_ in ("acl",) and verb.tag_ == "VBN":
-        return verb.head, "acl"
+    for clause in verb.children:
+        # "allowed the candidate to run" parsed as a clause of its own: its subject.
+        if clause.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            subj = _child(clause, {"nsubj"})
+            if subj is not None and subj.i < clause.i:
+                return subj, f"{clause.dep_}:nsubj"
     return None, ""
 
 

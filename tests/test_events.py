@@ -346,6 +346,22 @@ END_TO_END = [
         ["Silopi"],
         "asserted",
     ),
+    # "allowed X to run" parsed as a clause of its own: X is still the object
+    (
+        "Kenya's Supreme Court allowed opposition leader Raila Odinga to contest the election.",
+        "CONCEDE",
+        ["Kenya's Supreme Court"],
+        ["Raila Odinga"],
+        "asserted",
+    ),
+    # a verb conjoined to a passive shares its grammatical subject, not its agent
+    (
+        "The Bolivian minister was accused by Peru of corruption and will resign.",
+        "AGREE",
+        ["Bolivian minister"],
+        [],
+        "future",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
@@ -380,6 +396,17 @@ def test_events_end_to_end(code, text, kind, actor, recipient, modality):
 def test_events_dates(code, text, date, date_text):
     event = code(text).events[0]
     assert (event.date, event.date_text) == (date, date_text)
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # "to Iraq" belongs to "sending troops", four words down: no "protest to" (ACCUSE)
+        ("Greek students protested the decision of sending troops to Iraq.", ["PROTEST"]),
+    ],
+)
+def test_events_particles_stay_in_their_phrase(code, text, types):
+    assert [e.type for e in code(text).events] == types
 
 
 def test_events_reported_speech_is_attributed(code):
