@@ -363,6 +363,7 @@ class _Reader:
         self.in_quote = bytearray(len(doc))
         self.found: list[_Found] = []
         self._surnames: dict[str, str | None] | None = None
+        self._full_names: dict[str, str] | None = None
 
     # ----- small lookups
 
@@ -493,48 +494,111 @@ class _Reader:
         A name wins over a title in apposition ("the committee chair, Jane Doe"); an
         unnamed spokesperson or official speaks for the organisation in the phrase
         ("a spokesman for the ministry", "a Pentagon official"); a pronoun without a
-        linked actor takes the previous speaker when it agrees.
+        linked actor takes the previous speaker when it agrees; "one of the sources"
+        is resolved as "the sources". A surname-only actor ("Ms. Reyes") gives way to
+        the one actor with that full name ("Monica Reyes").
         """
-        doc = self.doc
         left, right = self.speaker_span(head, bare)
-        phrase = doc[left:right].text
+        phrase = self.doc[left:right].text
+        actor_id = self.resolve_head(_partitive(head), para, left, right)
+        return self.full_name(actor_id), phrase
+
+    def resolve_head(self, head: Token, para: int, left: int, right: int) -> str | None:
+        """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
         actor = self.actor_at(head)
         if actor is not None and self.mention_kind(head) == "name":
-            return actor.id, phrase
+            return actor.id
         for child in head.children:
             if child.dep_ in ("appos", "compound") and left <= child.i < right:
                 for t in child.subtree:
                     named = self.actor_at(t)
+                    # A named person, or a named body beside a common noun ("the charity
+                    # Care4Calais", "the group, Just Stop Oil"), but not a state
+                    # ("a U.S. official" speaks for the U.S. only as a proxy, below).
                     if (
                         named is not None
-                        and named.kind == "person"
                         and self.mention_kind(t) == "name"
+                        and (
+                            named.kind == "person"
+                            or (head.pos_ == "NOUN" and named.kind != "state")
+                        )
                     ):
-                        return named.id, phrase
+                        return named.id
         if head.lower_ in _PRONOUNS:
             if actor is not None:
-                return actor.id, phrase
-            return self.previous_speaker(para, head.lower_), phrase
-        if self.noun_class(head) == "proxy":
+                return actor.id
+            previous = self.previous_speaker(para, head.lower_)
+            if previous is None and head.lower_ in _PERSON_PRONOUNS:
+                return self.subject_before(head, para)
+            return previous
+        if self.noun_class(head) in ("proxy", "document"):
+            # "a spokesman for the ministry", "a statement by the EU": the body behind it.
             for child in head.children:
                 if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
                     continue
                 for t in child.subtree:
                     principal = self.actor_at(t)
                     if principal is not None and not self.in_quote[t.i]:
-                        return principal.id, phrase
+                        return principal.id
         if actor is not None:
-            return actor.id, phrase
+            return actor.id
         # Modifiers of the head: "U.S. officials", "Russian diplomats".
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "nmod"):
                 found = self.actor_at(child)
                 if found is not None:
-                    return found.id, phrase
+                    return found.id
         if head.pos_ == "PROPN":
             # A surname the actor stage did not link ("Ricci" after "Enzo Ricci").
-            return self.surnames().get(head.text), phrase
-        return None, phrase
+            return self.surnames().get(head.text)
+        return None
+
+    def full_name(self, actor_id: str | None) -> str | None:
+        """Return the actor with the full name for a surname-only actor, else ``actor_id``."""
+        if actor_id is None or self.actors is None:
+            return actor_id
+        if self._full_names is None:
+            self._full_names = _full_names(self.actors.actors)
+        return self._full_names.get(actor_id, actor_id)
+
+    def subject_before(self, pronoun: Token, para: int) -> str | None:
+        """Return the person named as the latest subject before a pronoun, or None.
+
+        "Alasdair MacLeod lived on a rock …" ¶ "‘…,’ he says": with no chain from the
+        actor stage and no earlier quote, "he" is the person the text last made its
+        subject, in this paragraph or the previous one.
+        """
+        doc = self.doc
+        for k in range(pronoun.i - 1, -1, -1):
+            if self.para_of[k] < para - 1:
+                return None
+            t = doc[k]
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[k]:
+                continue
+            actor = self.actor_at(t)
+            if actor is None or self.mention_kind(t) != "name":
+                continue
+            if actor.kind == "person" or t.ent_type_ == "PERSON" or self.looks_personal(actor):
+                return actor.id
+        return None
+
+    def looks_personal(self, actor: Actor) -> bool:
+        """Return True for a name the actor stage typed as a body that reads as a person's.
+
+        The small model tags unfamiliar names ("Alasdair MacLeod") as organisations; a
+        name of two or three capitalised words, none of them a noun for a body
+        ("Board", "Office") or a state, is taken for a person's.
+        """
+        if actor.kind not in ("organisation", None):
+            return False
+        core: list[str] = []
+        for word in reversed(actor.name.split()):
+            if not word[:1].isupper() or word.lower() in _HONORIFICS:
+                break
+            core.append(word)
+        return 2 <= len(core) <= 3 and not any(
+            w.lower() in self.nouns or w.isupper() for w in core
+        )
 
     def surnames(self) -> dict[str, str | None]:
         """Return the last word of each person actor's name → its id (None when shared)."""
@@ -565,6 +629,7 @@ class _Reader:
 
     def acceptable_speaker(self, head: Token) -> bool:
         """Return True when a subject can be a source of speech (not "the data suggest")."""
+        head = _partitive(head)
         if self.actor_at(head) is not None or head.pos_ == "PROPN":
             return True
         lower = head.lower_
@@ -991,6 +1056,64 @@ def _phrase_head(doc: Doc, k: int) -> Token:
         else:
             break
     return t
+
+
+_PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
+
+
+def _partitive(head: Token) -> Token:
+    """Return "sources" for "one of the sources", else the head itself."""
+    if head.lower_ not in _PARTITIVES:
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else head
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Return the words of titles that stand before a name ("Senator", "Lieutenant")."""
+    return frozenset(
+        word
+        for _, row in iter_tsv(data_path("en_roles.tsv"))
+        if row["title"] == "yes"
+        for word in row["phrase"].split()
+    )
+
+
+# Honorifics and abbreviated titles before a surname: a closed class, like the pronouns.
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr"}
+    | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cllr", "det", "insp", "supt"}
+)
+
+
+def _surname_only(words: list[str]) -> bool:
+    """Return True for a name that is a surname behind titles ("Ms. Reyes", "Fed's X")."""
+    return all(
+        word[:1].islower()
+        or word.lower().rstrip(".") in _HONORIFICS
+        or word.lower() in _title_words()
+        or word.endswith(("'s", "’s"))
+        for word in words[:-1]
+    )
+
+
+def _full_names(actors: list[Actor]) -> dict[str, str]:
+    """Map each surname-only actor to the one other actor with a full name ending alike."""
+    full: dict[str, list[str]] = {}
+    short: list[tuple[str, str]] = []
+    for a in actors:
+        words = a.name.split()
+        if not words or not words[-1][:1].isupper() or a.kind == "state":
+            continue
+        if _surname_only(words):
+            short.append((a.id, words[-1]))
+        else:
+            full.setdefault(words[-1], []).append(a.id)
+    return {
+        actor_id: full[surname][0] for actor_id, surname in short if len(full.get(surname, ())) == 1
+    }
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

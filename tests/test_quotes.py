@@ -389,3 +389,33 @@ def test_quotes_gold_file_is_well_formed(data_dir):
 def test_quotes_end_to_end_reported_clauses(code, text, expected):
     result = code(text)
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A surname behind an honorific is the person named in full before.
+            "Monica Reyes runs the library.\n\n"
+            "Ms. Reyes said the town had lost half its people.",
+            [("indirect", "the town had lost half its people", "Monica Reyes")],
+        ),
+        (
+            # "one of the diplomats" speaks as the diplomats.
+            "Russian diplomats told reporters the talks were useful.\n\n"
+            "One of the diplomats said a second round would follow in May.",
+            [
+                ("indirect", "the talks were useful", "Russian diplomats"),
+                ("indirect", "a second round would follow in May", "Russian diplomats"),
+            ],
+        ),
+        (
+            # An unlinked pronoun opening a quote: the person last made a subject.
+            "For 23 years, Alasdair MacLeod lived on a rock off the coast of Lewis.\n\n"
+            "‘It was never lonely,’ he says.",
+            [("direct", "It was never lonely,", "Alasdair MacLeod")],
+        ),
+    ],
+)
+def test_quotes_speaker_resolves_to_named_actor(code, text, expected):
+    assert quotes_of(code(text)) == expected
