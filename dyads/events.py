@@ -340,6 +340,7 @@ def _near(token: Token, depth: int = 4) -> Iterator[Token]:
 def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Token] | None:
     found: list[Token] = []
     for group in entry.extras:
+        near = {token.i, *(t.i for t in found), *((frame.i,) if frame is not None else ())}
         hit = next(
             (
                 t
@@ -348,7 +349,10 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
                 and (_lemma(t) in group or t.lower_ in group)
                 # A preposition belongs to the head's own phrase ("protest *to*"), not to
                 # a phrase deeper down ("protest the decision of sending troops *to*").
-                and (t.pos_ != "ADP" or t.head in (token, frame, *found) or t.head.head is token)
+                and (t.pos_ != "ADP" or t.head.i in near or t.head.head == token)
+                # An infinitive's "to" counts only for the head's own complement ("willing
+                # *to* meet"), not one further down ("protest the failure *to* act").
+                and (t.dep_ != "aux" or t.head.head == token)
             ),
             None,
         )
@@ -744,6 +748,12 @@ def _verb_object(verb: Token) -> tuple[Token | None, str]:
     obj = _child(verb, "dobj")
     if obj is not None:
         return obj, "dobj"
+    for up in verb.children:
+        # "kidnapped up to 16 advisers", parsed as a particle and a preposition
+        if up.lower_ == "up" and up.dep_ in ("prt", "prep", "advmod"):
+            for counted in _prep_objects(up, "to"):
+                if _child(counted, "nummod") is not None:
+                    return counted, "dobj"
     for clause in verb.children:
         # "allowed the candidate to run" parsed as a clause of its own: its subject.
         if clause.dep_ in ("ccomp", "xcomp") and any(
@@ -1113,7 +1123,11 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
         # manual, PROTEST). The clause may hang from the trigger or from its support verb.
         anchors = [m.token]
         if m.entry.pos == "NOUN":
-            anchors.append(_governor(ctx, m.token)[0])
+            # Only the verb that does the act ("used tear gas to disperse"), not one the
+            # noun is an adjunct of ("despite warnings, refused to lift").
+            predicate, support = _governor(ctx, m.token)
+            if support is not None or (m.token.dep_ == "dobj" and m.token.head == predicate):
+                anchors.append(predicate)
         for anchor in anchors:
             for clause in anchor.children:
                 inner = by_token.get(clause.i)

@@ -362,6 +362,39 @@ END_TO_END = [
         [],
         "future",
     ),
+    # "up to 12 sailors" parsed as a particle and a preposition is still the object
+    (
+        "Somali pirates have kidnapped up to 12 Indian sailors.",
+        "ASSAULT",
+        ["Somali pirates"],
+        ["up to 12 Indian sailors"],
+        "asserted",
+    ),
+    # a complaint's recipient is the one complained about, not the addressee
+    (
+        "Ghana complained to the African Union about Togolese border raids.",
+        "ACCUSE",
+        ["Ghana"],
+        ["Togo"],
+        "asserted",
+    ),
+    # an adjunct noun ("despite appeals") does not take the verb's complement as its purpose
+    (
+        "Despite appeals by aid agencies, the Ethiopian government refused to lift the "
+        "blockade on Tigray.",
+        "REJECT",
+        ["Ethiopian government"],
+        ["Tigray"],
+        "asserted",
+    ),
+    # the "to" of a complement further down is not the trigger's own ("protest to")
+    (
+        "Sudanese students began a hunger strike to protest the army's failure to act.",
+        "PROTEST",
+        ["Sudanese students"],
+        ["army"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
