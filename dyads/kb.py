@@ -991,7 +991,7 @@ def interpret(
             person_by_name(kb, reading, person_words, date)
         _apply_modifiers(kb, reading, core, head, negated, date)
         if reading.country is None and reading.sector not in NON_STATE.values():
-            reading.country = _place_modifier(words, core, head)
+            reading.country = _place_modifier(kb, words, core, head)
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
         countries = [_piece_country(kb, piece, date) for piece in after]
         found = next((c for c in countries if c), None)
@@ -1037,6 +1037,11 @@ def _with_possessor_names(
         probe = Reading(text="", name="", kind=None, country=None, sector=None)
         if person_by_name(kb, probe, words[j:i], date) and probe.entry is not None:
             extra.append(Piece(j, i, "name", (probe.entry,)))
+        elif i - j == 1:
+            # "the Bush administration": namesakes who all served one state give its country.
+            people = kb.person_by_surname(words[j], date)
+            if people and len({p.country for p in people}) == 1 and people[0].country:
+                extra.append(Piece(j, i, "name", (people[0],)))
     return sorted([*pieces, *extra], key=lambda p: p.start) if extra else list(pieces)
 
 
@@ -1120,7 +1125,11 @@ def _apply_modifiers(
             entry = kb.pick(piece.entries, date)[0]
             if entry.kind in ("organisation", "group"):
                 # "Hezbollah fighters", "UN peacekeepers": the organisation decides.
-                if reading.kind in ("person", "group") and entry.sector:
+                if entry.sector and (
+                    reading.kind in ("person", "group") or entry.sector in ("IGO", "NGO")
+                ):
+                    # An international body's court or agency is the body's ("the U.N.
+                    # war crimes court": IGO); a state's is the role noun's.
                     reading.sector = entry.sector
                 if reading.country is None:
                     reading.country = entry.country
@@ -1131,7 +1140,9 @@ def _apply_modifiers(
                 reading.country = entry.country
 
 
-def _place_modifier(words: Sequence[str], core: Sequence[Piece], head: Piece) -> str | None:
+def _place_modifier(
+    kb: KnowledgeBase, words: Sequence[str], core: Sequence[Piece], head: Piece
+) -> str | None:
     """The country of a place the KB does not name, written before a role noun.
 
     "Darfur rebels", "Kandahar police": capitalised words right before the head that
@@ -1144,6 +1155,8 @@ def _place_modifier(words: Sequence[str], core: Sequence[Piece], head: Piece) ->
     if start == head.start:
         return None
     query = " ".join(words[start : head.start])
+    if len(query) < 4 or norm(words[head.start - 1]) in kb.surnames:
+        return None  # "the Kim regime", "the Bush administration": a family, not a town
     found = locate(query)
     if found is None or not _same_place_name(found.name, query):
         return None

@@ -60,6 +60,11 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         # A nationality adjective alone stands for the state; with "a", for a person.
         ("Polish", "POL", None, "state"),
         ("a Pole", "POL", "CVL", "person"),
+        # Two namesakes who both served Kenya: the family's government is Kenya's.
+        ("the Kamau government", "KEN", "GOV", "organisation"),
+        # An international body's court is the body's; a state's body keeps its sector.
+        ("the U.N. war crimes court", None, "IGO", "organisation"),
+        ("Northern Liberation Front television", "KEN", "JRN", "organisation"),
     ],
 )
 def test_kb_resolve_phrase(kb, text, country, sector, kind):

@@ -285,6 +285,8 @@ def test_kb_data_metonyms_spot_checks(phrase, iso3, sector):
         ("TASS", "TASS", "RUS", "MED"),
         ("IDF", "Israel Defense Forces", "ISR", "MIL"),
         ("UNHCR", "UN Refugee Agency", "", "IGO"),
+        ("EEC", "European Community", "", "IGO"),
+        ("UNITA", "National Union for the Total Independence of Angola", "AGO", "REB"),
     ],
 )
 def test_kb_data_organisations_spot_checks(alias, name, country, sector):
