@@ -38,11 +38,26 @@ from .resources import data_path, iter_lines, iter_tsv
 
 
 @functools.cache
+def _reporting_entries() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    single: set[str] = set()
+    phrasal: dict[str, set[str]] = {}
+    for _, line in iter_lines(data_path("en_reporting_verbs.txt")):
+        words = line.strip().lower().split()
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            phrasal.setdefault(words[0], set()).add(words[1])
+    return frozenset(single), {k: frozenset(v) for k, v in phrasal.items()}
+
+
 def reporting_verbs() -> frozenset[str]:
     """Return the lemmas of reporting verbs (``en_reporting_verbs.txt``)."""
-    return frozenset(
-        line.strip().lower() for _, line in iter_lines(data_path("en_reporting_verbs.txt"))
-    )
+    return _reporting_entries()[0]
+
+
+def phrasal_reporting_verbs() -> dict[str, frozenset[str]]:
+    """Return verb lemma → the particle or object that makes it report ("hit back", "put it")."""
+    return _reporting_entries()[1]
 
 
 @functools.cache
@@ -348,6 +363,7 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.verbs = reporting_verbs()
+        self.phrasal = phrasal_reporting_verbs()
         self.cues = cue_phrases()
         self.nouns = speaker_nouns()
         self.actors = doc._.dyads_actors
@@ -390,8 +406,13 @@ class _Reader:
 
     def is_cue_verb(self, token: Token) -> bool:
         """Return True for a reporting verb that reports speech (not "declined to say")."""
-        if token.lemma_.lower() not in self.verbs or token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX"):
             return False
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs:
+            words = self.phrasal.get(lemma)
+            if words is None or not any(c.lower_ in words for c in token.children):
+                return False
         if any(c.dep_ == "neg" for c in token.children):
             return False
         return not (token.dep_ == "xcomp" and token.head.lemma_.lower() in _REFUSALS)
@@ -542,9 +563,9 @@ class _Reader:
                         return principal.id
         if actor is not None:
             return actor.id
-        # Modifiers of the head: "U.S. officials", "Russian diplomats".
+        # Modifiers of the head: "U.S. officials", "Russian diplomats", "Iran's mission".
         for child in head.lefts:
-            if child.dep_ in ("compound", "amod", "nmod"):
+            if child.dep_ in ("compound", "amod", "nmod", "poss"):
                 found = self.actor_at(child)
                 if found is not None:
                     return found.id
@@ -678,6 +699,26 @@ class _Reader:
                 return _Cue(k, k + 1, self.speaker_of(t), t)
         return None
 
+    def verb_before_colon(self, region: range) -> _Cue | None:
+        """Return any verb that a colon introducing the quotation follows ("She fumed: …").
+
+        Writers introduce quotations with verbs no lexicon lists; a verb right before the
+        colon whose subject can speak is the cue.
+        """
+        doc = self.doc
+        k = region.stop - 1
+        if k <= region.start or doc[k].text != ":":
+            return None
+        verb = doc[k - 1]
+        while verb.pos_ in ("ADV", "ADP", "PART") and verb.i > region.start:
+            verb = doc[verb.i - 1]  # "he wrote back:", "she put it bluntly:"
+        if verb.pos_ != "VERB":
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None or not self.acceptable_speaker(speaker):
+            return None
+        return _Cue(verb.i, verb.i + 1, speaker, verb)
+
     def colon_speaker(self, region: range) -> Token | None:
         """Return the speaker of "Name: “…”": the noun phrase right before a colon."""
         doc = self.doc
@@ -740,7 +781,7 @@ class _Reader:
             if k >= 0 and doc[k].text == ":" and not self.in_quote[k]:
                 before = self.region_before(k + 1)
         if cue is None and before:
-            cue = self.cue_in(before, last=True)
+            cue = self.cue_in(before, last=True) or self.verb_before_colon(before)
         speaker_tok = cue.speaker if cue is not None else None
         if cue is None and before:
             speaker_tok = self.colon_speaker(before)

@@ -8,7 +8,13 @@ import pytest
 from spacy.tokens import Doc
 
 from dyads.actors import DocActors, Mention
-from dyads.quotes import extract_quotes, reporting_verbs, scan_marks, speaker_nouns
+from dyads.quotes import (
+    extract_quotes,
+    phrasal_reporting_verbs,
+    reporting_verbs,
+    scan_marks,
+    speaker_nouns,
+)
 from dyads.records import Actor
 
 
@@ -109,7 +115,9 @@ def test_quotes_marks_never_raise(text):
 # --------------------------------------------------------------------------- lexicons
 
 
-@pytest.mark.parametrize("lemma", ["say", "tell", "add", "warn", "concur", "fear", "tweet"])
+@pytest.mark.parametrize(
+    "lemma", ["say", "tell", "add", "warn", "concur", "fear", "tweet", "fume", "read"]
+)
 def test_quotes_reporting_verbs_listed(lemma):
     assert lemma in reporting_verbs()
 
@@ -396,8 +404,7 @@ def test_quotes_end_to_end_reported_clauses(code, text, expected):
     [
         (
             # A surname behind an honorific is the person named in full before.
-            "Monica Reyes runs the library.\n\n"
-            "Ms. Reyes said the town had lost half its people.",
+            "Monica Reyes runs the library.\n\nMs. Reyes said the town had lost half its people.",
             [("indirect", "the town had lost half its people", "Monica Reyes")],
         ),
         (
@@ -419,3 +426,45 @@ def test_quotes_end_to_end_reported_clauses(code, text, expected):
 )
 def test_quotes_speaker_resolves_to_named_actor(code, text, expected):
     assert quotes_of(code(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # Any verb before the colon that opens a quotation is its cue.
+            "Pop star Danni Rourke hit back at her critics.\n\n"
+            'She fumed: "Who says that to a pregnant woman?"',
+            [("direct", "Who says that to a pregnant woman?", "She")],
+        ),
+        (
+            # A two-word entry of the verb lexicon: "put it".
+            "Markets fell sharply on Friday.\n\n"
+            'As one fund manager put it, "Nobody wants to be the last one out."',
+            [("direct", "Nobody wants to be the last one out.", "one fund manager")],
+        ),
+        (
+            "Per ESPN, at least three teams have called about the pitcher.",
+            [("indirect", "at least three teams have called about the pitcher", "ESPN")],
+        ),
+        ("Prices rose 5 per cent in March.", []),
+        (
+            # A person's office speaks for the person.
+            "Mayor Linda Brooks faces questions over the budget.\n\n"
+            "Brooks's office said she had acted on every recommendation.",
+            [("indirect", "she had acted on every recommendation", "Brooks's office")],
+        ),
+    ],
+)
+def test_quotes_cue_lexicon_patterns(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+    names = {a.id: a.name for a in result.actors}
+    if "Brooks" in text:
+        assert names[result.quotes[0].speaker] == "Linda Brooks"
+
+
+def test_quotes_phrasal_reporting_verbs_listed():
+    assert {"back", "out"} <= phrasal_reporting_verbs()["hit"]
+    assert "it" in phrasal_reporting_verbs()["put"]
+    assert "put" not in reporting_verbs()
