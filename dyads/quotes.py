@@ -247,6 +247,13 @@ class _Scanner:
             if ch == "‘" and after.isdigit():
                 return None  # ‘90s: an apostrophe curled the wrong way
             return "open"
+        if (
+            ch == "”"
+            and (before in _BEFORE_OPEN or i == 0)
+            and not after.isspace()
+            and _open_index(self.stack, ch) is None
+        ):
+            return "open"  # scraped text that uses ” for both marks: ”final” offer
         if ch == "’":
             if before.isalnum() and after.isalnum():
                 return None
@@ -617,9 +624,7 @@ class _Reader:
             if not word[:1].isupper() or word.lower() in _HONORIFICS:
                 break
             core.append(word)
-        return 2 <= len(core) <= 3 and not any(
-            w.lower() in self.nouns or w.isupper() for w in core
-        )
+        return 2 <= len(core) <= 3 and not any(w.lower() in self.nouns or w.isupper() for w in core)
 
     def surnames(self) -> dict[str, str | None]:
         """Return the last word of each person actor's name → its id (None when shared)."""
@@ -753,6 +758,14 @@ class _Reader:
             return "fragment"
         if not upper and not (prev is not None and prev.text in (",", ":")):
             return "fragment"
+        if (
+            not upper
+            and prev is not None
+            and prev.text == ","
+            and self.cue_in(self.region_before(o), last=True) is None
+        ):
+            # '“…,” he said, “but …”' goes on after a cue; "Grandmother, 82, ‘left …’" does not.
+            return "fragment"
         tail = self.text[q.start : q.end].rstrip()
         if tail and tail[-1] in ".,!?…—-:;":
             return "direct"
@@ -814,8 +827,22 @@ class _Reader:
             if cue.end > cue.start:
                 cue_span = self.char_span(cue.start, cue.end)
         # A clause has a finite or base-form verb; "deeply concerned" (a participle) does not.
+        # "had been “let down”": the small model tags the participle VBD, but its
+        # auxiliary stands outside the marks, so the fragment is a phrase.
         is_clause = any(
-            t.tag_ in _CLAUSE_TAGS
+            (
+                t.tag_ in _CLAUSE_TAGS
+                and not (
+                    t.tag_ in ("VBD", "VB")
+                    and any(
+                        c.i < first
+                        and (
+                            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ in ("have", "be"))
+                        )
+                        for c in t.children
+                    )
+                )
+            )
             or (
                 t.tag_ in ("VBN", "VBG")
                 and any(c.dep_ in ("aux", "auxpass") and first <= c.i for c in t.children)

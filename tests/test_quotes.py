@@ -79,6 +79,19 @@ def test_quotes_marks_apostrophes_are_not_quotes(text, expected):
     assert stretches(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rail workers rejected its ”final” offer.", ["final"]),
+        ("”We won,” he said. ”Every seat.”", ["We won,", "Every seat."]),
+    ],
+)
+def test_quotes_marks_right_double_mark_used_as_opener(text, expected):
+    found, warnings = scan_marks(text)
+    assert [text[q.start : q.end] for q in found] == expected
+    assert warnings == []
+
+
 def test_quotes_marks_run_on_paragraphs():
     text = "“First, a ceasefire.\n\n“Second, talks.\n\n“Third, a vote,” he said.\n\nNo more."
     found, warnings = scan_marks(text)
@@ -468,3 +481,35 @@ def test_quotes_phrasal_reporting_verbs_listed():
     assert {"back", "out"} <= phrasal_reporting_verbs()["hit"]
     assert "it" in phrasal_reporting_verbs()["put"]
     assert "put" not in reporting_verbs()
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        (
+            # Lower case after a comma with no cue before it is a fragment, not direct.
+            "Grandmother, 82, 'left on hospital trolley for 30 hours'",
+            "Edna Purvis, 82, waited on a trolley for 30 hours, her family said.",
+            [
+                ("partial", "left on hospital trolley for 30 hours", None),
+                ("indirect", "Edna Purvis, 82, waited on a trolley for 30 hours", "her family"),
+            ],
+        ),
+        (
+            # A participle whose auxiliary stands outside the marks is a phrase.
+            None,
+            'Premier Anna Teague said residents had been "let down" by the warning system.',
+            [
+                (
+                    "indirect",
+                    'residents had been "let down" by the warning system',
+                    "Premier Anna Teague",
+                ),
+                ("partial", "let down", "Premier Anna Teague"),
+            ],
+        ),
+    ],
+)
+def test_quotes_fragment_or_direct(code, title, text, expected):
+    result = code(text, title=title)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
