@@ -362,8 +362,21 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
     return found
 
 
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A past verb parsed as a modifier of a root noun: "Palestinian youths resorted to ..."
+    with no other main verb in the sentence."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.i > verb.head.i
+        and not _prep_objects(verb, "by")
+    )
+
+
 def _passive(verb: Token) -> bool:
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         return True  # "property seized by the army": a reduced passive relative
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
@@ -404,6 +417,23 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
             out.extend(_prep_objects(t, "of"))
         if t.dep_ in ("xcomp", "ccomp") and t.pos_ == "VERB":
             out.extend(c for c in t.children if c.dep_ == "dobj")  # "agreed to hold exercises"
+    # Through verbs that only carry the act: "willing to send troops to help defend X".
+    level = [t for t in out if t.dep_ == "xcomp" and t.pos_ == "VERB"]
+    for _ in range(2):
+        level = [
+            c
+            for t in level
+            for c in t.children
+            if c.pos_ == "VERB"
+            and (
+                c.dep_ == "xcomp"
+                or (
+                    c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
+            )
+        ]
+        out.extend(level)
     return out
 
 
@@ -598,7 +628,12 @@ def _inert_noun(ctx: _Context, token: Token) -> bool:
         # "a mediation mission", "a peace effort": the head only frames the event.
         return not ctx.in_class(token.head, "transparent")
     ent = ctx.ent_at.get(token.i)
-    return ent is not None and ent.label_ in _NAME_LABELS
+    if ent is not None and ent.label_ in _NAME_LABELS:
+        return True
+    # Inside an actor's phrase and not its head: "the Warsaw Pact foreign minister",
+    # "Planning and Investment Minister X".
+    mention = ctx.actors.mention_at(token) if ctx.actors is not None else None
+    return mention is not None and mention.start <= token.i < mention.end - 1
 
 
 def _find_matches(ctx: _Context) -> list[_Match]:
@@ -689,6 +724,8 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         if agent:
             return agent[0], "agent"
         return None, ""
+    if _misparsed_main_verb(verb):
+        return verb.head, "nsubj"
     subj = _child(verb, _SUBJ)
     if subj is not None:
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -710,6 +747,15 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         return found, f"{verb.dep_}^{path}" if found is not None else ""
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return verb.head, verb.dep_
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # Gerund complements: "accused the US *of spying*" (the object does it),
+        # "resorted *to throwing* stones" (the subject does).
+        governor = verb.head.head
+        obj = _child(governor, {"dobj"})
+        if obj is not None and _animate(obj):
+            return obj, "pcomp-obj"
+        found, path = _verb_subject(governor, seen + 1)
+        return found, f"pcomp^{path}" if found is not None else ""
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _verb_subject(verb.head, seen + 1)
     return None, ""

@@ -395,6 +395,29 @@ END_TO_END = [
         ["army"],
         "asserted",
     ),
+    # gerund complements take the subject: "resorted to throwing", "insisted on meeting"
+    (
+        "Armenian protesters resorted to throwing stones at the police.",
+        "PROTEST",
+        ["Armenian protesters"],
+        ["police"],
+        "asserted",
+    ),
+    (
+        "Polish farmers insisted on meeting the Agriculture Minister.",
+        "CONSULT",
+        ["Polish farmers"],
+        ["Agriculture Minister"],
+        "asserted",
+    ),
+    # one offer through verbs that only carry it: "willing to send ... to help defend"
+    (
+        "Norway is willing to send equipment to help defend Estonia.",
+        "AGREE",
+        ["Norway"],
+        ["Estonia"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
@@ -436,9 +459,12 @@ def test_events_dates(code, text, date, date_text):
     [
         # "to Iraq" belongs to "sending troops", four words down: no "protest to" (ACCUSE)
         ("Greek students protested the decision of sending troops to Iraq.", ["PROTEST"]),
+        # a noun inside an actor's title is no event
+        ("Trade and Investment Minister Ali Khan met the Turkish ambassador.", ["CONSULT"]),
+        ("Norway is willing to send equipment to help defend Estonia.", ["AGREE"]),
     ],
 )
-def test_events_particles_stay_in_their_phrase(code, text, types):
+def test_events_types_coded_in_sentence(code, text, types):
     assert [e.type for e in code(text).events] == types
 
 
