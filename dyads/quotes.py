@@ -586,7 +586,7 @@ class _Reader:
         if actor_id is None or self.actors is None:
             return actor_id
         if self._full_names is None:
-            self._full_names = _full_names(self.actors.actors)
+            self._full_names = _full_names(self.actors.actors, self.text)
         return self._full_names.get(actor_id, actor_id)
 
     def subject_before(self, pronoun: Token, para: int) -> str | None:
@@ -1167,17 +1167,30 @@ def _surname_only(words: list[str]) -> bool:
     )
 
 
-def _full_names(actors: list[Actor]) -> dict[str, str]:
-    """Map each surname-only actor to the one other actor with a full name ending alike."""
+def _full_names(actors: list[Actor], text: str) -> dict[str, str]:
+    """Map each surname-only actor to the one other actor with a full name ending alike.
+
+    An actor is surname-only when every capitalised mention of it is a surname behind
+    titles ("Ms. Reyes", "Rao"), whatever name the knowledge base gave it: a bare
+    surname means the person the article named in full, not a namesake from the KB.
+    """
     full: dict[str, list[str]] = {}
     short: list[tuple[str, str]] = []
     for a in actors:
-        words = a.name.split()
-        if not words or not words[-1][:1].isupper() or a.kind == "state":
+        if a.kind == "state":
             continue
-        if _surname_only(words):
-            short.append((a.id, words[-1]))
-        else:
+        written = [text[s:e].split() for s, e in a.mentions]
+        written = [
+            w
+            for w in written
+            if w and w[0][:1].isupper() and not (len(w) == 1 and w[0].lower() in _PRONOUNS)
+        ]
+        surnames = {w[-1] for w in written if _surname_only(w)}
+        if written and len(surnames) == 1 and all(_surname_only(w) for w in written):
+            short.append((a.id, surnames.pop()))
+            continue
+        words = a.name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and not _surname_only(words):
             full.setdefault(words[-1], []).append(a.id)
     return {
         actor_id: full[surname][0] for actor_id, surname in short if len(full.get(surname, ())) == 1
@@ -1282,9 +1295,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             reader.fragment(item[1], item[4], item[5], para)
         else:
             reader.indirect(item[1], item[2], item[3])
-    mixed = {(f.start, f.end) for f in reader.found if f.kind == "mixed"}
+    # A mixed quote replaces the indirect quote of its clause (which may stop short of
+    # the end mark inside the quotation: same start, same clause).
+    mixed = {f.start for f in reader.found if f.kind == "mixed"}
     found = sorted(
-        (f for f in reader.found if not (f.kind == "indirect" and (f.start, f.end) in mixed)),
+        (f for f in reader.found if not (f.kind == "indirect" and f.start in mixed)),
         key=lambda f: (f.start, f.end),
     )
     return [

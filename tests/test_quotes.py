@@ -421,6 +421,26 @@ def test_quotes_end_to_end_reported_clauses(code, text, expected):
             [("indirect", "the town had lost half its people", "Monica Reyes")],
         ),
         (
+            # A bare surname is the person named in full, not a namesake in the KB.
+            "The opposition leader, Sanjay Rao, criticised the budget.\n\n"
+            "Rao said the plan would fail.",
+            [("indirect", "the plan would fail", "Sanjay Rao")],
+        ),
+        (
+            # A whole clause quoted after "that" is one mixed quote, with its end mark.
+            "Governor Clara Voss spoke in Oslo.\n\n"
+            'In a speech last week, she warned that "the price of doing too little will be '
+            'higher than the price of doing too much."',
+            [
+                (
+                    "mixed",
+                    "the price of doing too little will be higher than the price of doing "
+                    "too much.",
+                    "Clara Voss",
+                )
+            ],
+        ),
+        (
             # "one of the diplomats" speaks as the diplomats.
             "Russian diplomats told reporters the talks were useful.\n\n"
             "One of the diplomats said a second round would follow in May.",
