@@ -1268,6 +1268,23 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     return []
 
 
+def _partner_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str]:
+    """The other side named inside the trigger's own argument: "boycott all contact *with*
+    the United States", "reneged on his commitment *to* the people"."""
+    if m.entry.pos == "NOUN" or m.type == "ASSAULT":
+        return []  # an attack's object is its target, not a go-between
+    args = [a for a in (_verb_object(m.token)[0],) if a is not None]
+    args += [t for t in m.extras if t.pos_ in ("NOUN", "PROPN")]
+    args += [o for slot in m.entry.recipient for o in _prep_objects(m.token, slot)]
+    for arg in args:
+        for prep in _ARGUMENT_PREPS:
+            ids = [i for o in _prep_objects(arg, prep) for i in ctx.actor_ids(o)]
+            ids = [i for i in ids if i not in actors]
+            if ids:
+                return ids
+    return []
+
+
 def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[str]) -> list[str]:
     """Recipients from a clause the event governs.
 
@@ -1411,6 +1428,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     if not recipients and actors and m.type != "CONSULT":
         # A place only stands for the other side of a known actor's act.
         recipients = _place_recipients(ctx, m, predicate, support, actors)
+    if not recipients:
+        recipients = _partner_recipients(ctx, m, actors)
     if not actors and not recipients:
         return None
     if not actors and m.entry.pos == "VERB" and "subj" in m.entry.actor:

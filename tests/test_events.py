@@ -418,6 +418,22 @@ END_TO_END = [
         ["Estonia"],
         "asserted",
     ),
+    # the other side named inside the trigger's own argument
+    (
+        "Venezuelan opposition leaders said they would boycott all contact with the "
+        "European Union.",
+        "THREATEN",
+        ["Venezuelan opposition leaders"],
+        ["European Union"],
+        "asserted",
+    ),
+    (
+        "The Kenyan president has reneged on his commitment to the teachers' union.",
+        "REJECT",
+        ["Kenyan president"],
+        ["teachers' union"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
