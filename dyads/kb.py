@@ -73,6 +73,8 @@ PATRON_SUFFIXES = (
     "-trained",
 )
 MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
+# States whose people's names put the family name first ("Xi Jinping" is Mr Xi).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC"})
 NEGATORS = frozenset({"pro", "anti", "non"})
 # Words an actor's name does not start with ("the Kremlin", "any Chinese state bank").
 DETERMINERS = frozenset(
@@ -444,11 +446,16 @@ class KnowledgeBase:
             self._index_name(alias, entry, user=user)
         for alias in aliases:
             words = self._key(alias)
-            if len(words) >= 2 and words[-1][:1].isalpha():
-                bucket = self.surnames.setdefault(words[-1], [])
+            if len(words) < 2:
+                continue
+            # "Xi Jinping", "Kim Jong Un": the family name comes first.
+            family = words[0] if entry.country in FAMILY_NAME_FIRST else words[-1]
+            if family[:1].isalpha():
+                bucket = self.surnames.setdefault(family, [])
                 if user:
                     bucket[:] = [e for e in bucket if e.name.lower() != name.lower()]
-                bucket.append(entry)
+                if entry not in bucket:
+                    bucket.append(entry)
 
     def _drop_person(self, entry: Entry) -> None:
         """Remove an earlier row for the same person and office (a duplicate's later row wins)."""
@@ -753,6 +760,9 @@ class KnowledgeBase:
         size = len(key)
         cap = surface[0][:1].isupper()
         entries = self.names.get(key)
+        if entries and not cap and size > 1:
+            # "al-Shabab", "de Klerk": a lower-case particle before a capitalised name.
+            cap = any(w[:1].isupper() for w in surface[1:])
         if (
             entries
             and (cap or not self.name_case.get(key, True))
@@ -1211,7 +1221,14 @@ def _read_headless(
     if not caps:
         return
     all_caps = len(caps) == len(words) - _det_count(words)
-    if all_caps and label in (None, "PERSON") and person_by_name(kb, reading, caps, date):
+    # A lone word that is both a surname and a town ("Lagos"): with no label, the town.
+    lone_place = label is None and len(caps) == 1 and locate(caps[0]) is not None
+    if (
+        all_caps
+        and label in (None, "PERSON")
+        and not lone_place
+        and person_by_name(kb, reading, caps, date)
+    ):
         reading.head = "name"
         return
     if label in (None, "GPE", "LOC", "ORG", "FAC"):

@@ -286,3 +286,21 @@ def test_kb_tsv_user_dictionary(tmp_path):
     kb = KnowledgeBase.load([path], kb_files=KB_FILES)
     got = resolve_phrase("Otieno", dt.date(2021, 1, 1), kb=kb)
     assert (got["name"], got["country"], got["role"]) == ("Amos Otieno", "KEN", "Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The family name comes first in Chinese and Korean names.
+        ("Xi", ("Xi Jinping", "CHN")),
+        ("President Moon", ("Moon Jae-in", "KOR")),
+        # A lower-case particle before a capitalised name.
+        ("al-Shabab militants", ("al-Shabab militants", "SOM")),
+        # A lone word that is a surname and a city, with nothing else to go on: the city.
+        ("Lagos", ("Lagos", "NGA")),
+    ],
+)
+def test_kb_bundled_name_forms(text, expected):
+    got = resolve_phrase(text, dt.date(2019, 5, 14))
+    assert (got["name"], got["country"]) == expected
+

@@ -17,6 +17,7 @@ SECTORS = frozenset(
     {
         *("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "ELI", "MED", "EDU"),
         *("BUS", "CRM", "CVL", "REF", "NGO", "IGO", "REL", "LAB", "HRI", "ENV", "HLH", "AGR"),
+        "IMG",
     }
 )
 KINDS = frozenset({"organisation", "group"})
@@ -281,11 +282,13 @@ def test_kb_data_metonyms_spot_checks(phrase, iso3, sector):
         ("IRGC", "Islamic Revolutionary Guard Corps", "IRN", "MIL"),
         ("State Department", "US Department of State", "USA", "GOV"),
         ("Congress", "US Congress", "USA", "LEG"),
-        ("Daesh", "Islamic State", "", "REB"),
+        ("Daesh", "Islamic State", "", "IMG"),
         ("TASS", "TASS", "RUS", "MED"),
         ("IDF", "Israel Defense Forces", "ISR", "MIL"),
         ("UNHCR", "UN Refugee Agency", "", "IGO"),
         ("EEC", "European Community", "", "IGO"),
+        ("ICC", "International Criminal Court", "", "IGO"),
+        ("al-Qaida", "al-Qaeda", "", "IMG"),
         ("UNITA", "National Union for the Total Independence of Angola", "AGO", "REB"),
     ],
 )
