@@ -202,7 +202,7 @@ def test_actors_title_ambiguous_stays_unlinked(find):
             "The Russian Defence Ministry announced naval drills on Monday. Deputy Defence "
             "Minister Pavel Rudin said the exercise was routine.",
             "Pavel Rudin",
-            ("RUS", "GOV", "deputy defence minister"),
+            ("RUS", "MIL", "deputy defence minister"),
         ),
     ],
 )
