@@ -38,7 +38,8 @@ def articles(tmp_path: Path) -> Path:
     return path
 
 
-def test_cli_code_stdout_is_only_json_lines(runner, articles):
+def test_cli_code_stdout_is_only_json_lines(runner, articles, monkeypatch):
+    monkeypatch.chdir(articles.parent)  # rejects of a stdout run go to the working folder
     result = runner.invoke(cli.app, ["code", str(articles), "--quiet"])
     assert result.exit_code == 0, result.output
     (line,) = result.stdout.splitlines()
@@ -46,6 +47,7 @@ def test_cli_code_stdout_is_only_json_lines(runner, articles):
     assert (doc["schema"], doc["doc_id"]) == (SCHEMA, "border")
     assert [e["type"] for e in doc["events"]] == ["AGREE"]
     assert doc["events"][0]["date"] == "2024-06-11"
+    assert len((articles.parent / "dyads-rejects.jsonl").read_text().splitlines()) == 2
 
 
 def test_cli_code_reports_each_bad_record_on_one_line(runner, articles, tmp_path):
