@@ -72,6 +72,14 @@ def cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def mention_nouns() -> frozenset[str]:
+    """Return nouns after which quoted words are named, not quoted (``en_quote_mentions.txt``)."""
+    return frozenset(
+        line.strip().lower() for _, line in iter_lines(data_path("en_quote_mentions.txt"))
+    )
+
+
+@functools.cache
 def speaker_nouns() -> dict[str, str]:
     """Return common nouns that can head a speaker phrase, mapped to their class."""
     return {
@@ -339,6 +347,10 @@ _AGENT_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "eer", "eers")
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
 _CLAUSE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD", "VB"})
 _MAX_REGION = 40
+# Words between the parts of a defined term: (“Northwind” or “the Company”).
+_DEFINING_GLUE = frozenset({"the", "a", "an", "or", "and", ","})
+# Lower-case words inside a title in capitals: “The Lord of the Rings”.
+_TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for"})
 
 
 @dataclass(slots=True)
@@ -373,6 +385,7 @@ class _Reader:
         self.phrasal = phrasal_reporting_verbs()
         self.cues = cue_phrases()
         self.nouns = speaker_nouns()
+        self.mentions = mention_nouns()
         self.actors = doc._.dyads_actors
         self.starts = [t.idx for t in doc]
         self.para_of: list[int] = []
@@ -814,6 +827,8 @@ class _Reader:
     def fragment(self, q: Quoted, first: int, last: int, para: int) -> None:
         """Record a quoted fragment as a partial quote, or the clause holding it as mixed."""
         doc = self.doc
+        if self.is_name(q, first):
+            return
         tokens = doc[first : last + 1]
         cue = self.governing_cue(tokens.root, first, last)
         if cue is None:
@@ -861,6 +876,40 @@ class _Reader:
                     return
         self.add(
             "partial", q.start, q.end, self.quote_text(q), speaker, speaker_text, cue_span, para
+        )
+
+    def is_name(self, q: Quoted, first: int) -> bool:
+        """Return True for quoted words that name something rather than quote someone.
+
+        A defined term in parentheses ("(“Northwind” or “the Company”)"), words after a
+        noun of ``en_quote_mentions.txt`` ("the word “debut”", "the film “Heat”"), and a
+        title in capitals inside a body sentence ("won for “Salt Year”").
+        """
+        doc = self.doc
+        k = self.token_before(q.open + 1) - 1
+        while k >= 0 and doc[k].is_space and not self.is_break(doc[k]):
+            k -= 1
+        if k < 0 or self.is_break(doc[k]):
+            return False
+        j = k
+        while j >= 0 and (self.in_quote[j] or doc[j].lower_ in _DEFINING_GLUE):
+            j -= 1
+        if j >= 0 and doc[j].text == "(":
+            return True
+        noun = doc[k]
+        if (
+            noun.pos_ in ("NOUN", "PROPN")
+            and (noun.lemma_.lower() in self.mentions or noun.lower_ in self.mentions)
+            and not (noun.dep_ == "dobj" and self.is_cue_verb(noun.head))
+        ):
+            return True  # but "called the book “a small miracle”" quotes the caller
+        if first < self.headline_tokens or doc[k].text in _TERMINAL or doc[k].text == ":":
+            return False
+        words = [w for w in self.text[q.start : q.end].split() if w[:1].isalpha()]
+        return (
+            len(words) >= 2
+            and all(w[:1].isupper() or w.lower() in _TITLE_GLUE for w in words)
+            and words[0][:1].isupper()
         )
 
     def governing_cue(self, root: Token, first: int, last: int) -> _Cue | None:

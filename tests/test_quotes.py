@@ -533,3 +533,24 @@ def test_quotes_phrasal_reporting_verbs_listed():
 def test_quotes_fragment_or_direct(code, title, text, expected):
     result = code(text, title=title)
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Northwind Energy Inc. ("Northwind" or "the Company") today announced that it had '
+            "agreed to buy a solar portfolio.",
+            [("indirect", "it had agreed to buy a solar portfolio", "Northwind Energy Inc.")],
+        ),
+        ('The Irish writer Niamh Gallagher won the prize for "Salt Year", her debut novel.', []),
+        ('The word "debut" has featured on the shortlist four times.', []),
+        (
+            'The chair of the judges called the book "a small miracle of a novel" on Tuesday.',
+            [("partial", "a small miracle of a novel", "The chair of the judges")],
+        ),
+    ],
+)
+def test_quotes_named_words_are_not_quotes(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
