@@ -257,6 +257,7 @@ class KnowledgeBase:
         self._seen: dict[tuple[str, str], str] = {}
         self._user_keys: set[tuple[str, ...]] = set()
         self._first_words: dict[str, tuple[int, ...]] | None = None
+        self._near: dict[str, dict[str, set[str]]] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -812,6 +813,43 @@ class KnowledgeBase:
             return max(past, key=lambda e: e.end or dt.date.min), False
         return min(entries, key=lambda e: e.start or dt.date.max), False
 
+    def near_surnames(self, word: str) -> list[str]:
+        """Return the known surnames one typing slip away from ``word`` ("Mitterand").
+
+        Only words of five letters or more: shorter names are too often other names.
+        """
+        return self._near_keys("surnames", self.surnames.keys(), norm(word))
+
+    def near_country(self, word: str) -> Entry | None:
+        """Return the country whose one-word name is one typing slip from ``word``
+        ("Afganistan"), when exactly one is."""
+        names = {
+            key[0]: entry
+            for key, entries in self.names.items()
+            if len(key) == 1
+            for entry in entries
+            if entry.category == "country"
+        }
+        found = self._near_keys("countries", names.keys(), norm(word))
+        return names[found[0]] if len(found) == 1 else None
+
+    def _near_keys(self, index: str, keys: Iterable[str], word: str) -> list[str]:
+        if len(word) < 5 or not word.isalpha():
+            return []
+        if index not in self._near:
+            # Symmetric-delete index: a key and each of its one-letter deletions.
+            table: dict[str, set[str]] = {}
+            for key in keys:
+                if len(key) >= 5:
+                    for variant in {key, *_deletions(key)}:
+                        table.setdefault(variant, set()).add(key)
+            self._near[index] = table
+        table = self._near[index]
+        found: set[str] = set()
+        for variant in {word, *_deletions(word)}:
+            found |= table.get(variant, set())
+        return sorted(k for k in found if k != word and _one_slip(k, word))
+
     def person_by_surname(self, word: str, date: dt.date | None) -> list[Entry]:
         """Return the distinct people whose last name is ``word``."""
         bucket = self.surnames.get(norm(word), [])
@@ -819,6 +857,26 @@ class KnowledgeBase:
         for entry in bucket:
             by_name.setdefault(entry.name, []).append(entry)
         return [self.pick(group, date)[0] for group in by_name.values()]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two words differ by one inserted, dropped, changed or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _multi(cell: str) -> list[str]:
@@ -1246,6 +1304,13 @@ def _read_headless(
             reading.kind, reading.country, reading.sector = "state", found.country, "CVL"
             reading.entry = Entry(found.name, "state", found.country, "CVL", "place")
             return
+    if label in ("GPE", "LOC") and len(caps) == 1:
+        country = kb.near_country(caps[0])
+        if country is not None:
+            # "Afganistan": a place the tagger saw, one typing slip from a country's name.
+            reading.head, reading.entry, reading.name = "name", country, country.name
+            reading.kind, reading.country = "state", country.country
+            return
     if label == "PERSON":
         reading.kind = "person"
         reading.person_name = tuple(w for w in words if norm(w) not in POSSESSIVE)
@@ -1269,6 +1334,14 @@ def person_by_name(
     if not names:
         return False
     people = kb.person_by_surname(names[-1], date)
+    given = [norm(w) for w in names[:-1]]
+    slip = False
+    if not people and (given or reading.role):
+        # "President Mitterand", "Abdelaziz Bouteflicka": a misspelt surname, trusted only
+        # with a title or a given name that agrees, and only when one person fits.
+        near = kb.near_surnames(names[-1])
+        people = [p for word in near for p in kb.person_by_surname(word, date)]
+        slip = True
     day = date or dt.date.today()
     if len(people) > 1:
         people = [p for p in people if p.holds(day)]
@@ -1276,8 +1349,9 @@ def person_by_name(
         return False
     entry = people[0]
     known = set(norm(entry.name).split())
-    given = [norm(w) for w in names[:-1]]
     if given and not any(_same_given_name(g, known) for g in given):
+        return False
+    if slip and given and not {_plain(g) for g in given} & {_plain(k) for k in known}:
         return False
     entries = kb.names.get(tuple(norm(w) for w in split_words(entry.name)), [entry])
     offices = [e for e in entries if e.kind == "person"] or [entry]
@@ -1308,7 +1382,11 @@ def person_by_name(
 
 def _same_given_name(word: str, known: set[str]) -> bool:
     """Return True for a given name the KB has, or a transliteration of it (Sergei/Sergey)."""
-    return any(word == k or (len(word) >= 4 and len(k) >= 4 and word[:4] == k[:4]) for k in known)
+    word = _plain(word)
+    return any(
+        word == k or (len(word) >= 4 and len(k) >= 4 and word[:4] == k[:4])
+        for k in map(_plain, known)
+    )
 
 
 def resolve_phrase(

@@ -345,3 +345,19 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
 def test_actors_country_from_places(find, text, first, country):
     doc, found = find(text)
     assert actor_of(doc, found, first).country == country
+
+
+def test_actors_misspelt_country_tagged_as_place(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    words = ["Kenya", "rejected", "an", "offer", "from", "Germny", "."]
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        heads=[1, 1, 3, 1, 3, 4, 1],
+        ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.country) for a in found.actors] == [("Kenya", "KEN"), ("Germany", "DEU")]

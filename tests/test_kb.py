@@ -304,3 +304,19 @@ def test_kb_bundled_name_forms(text, expected):
     got = resolve_phrase(text, dt.date(2019, 5, 14))
     assert (got["name"], got["country"]) == expected
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A misspelt surname with a title, or with a given name that agrees.
+        ("President Lebedv", ("Viktor Lebedev", "RUS")),
+        ("Viktor Lebedew", ("Viktor Lebedev", "RUS")),
+        # Without a title or given name, or with a given name that differs: not trusted.
+        ("Lebedv", ("Lebedv", None)),
+        ("Anton Lebedew", ("Anton Lebedew", None)),
+    ],
+)
+def test_kb_misspelt_surnames(kb, text, expected):
+    got = resolve_phrase(text, dt.date(2019, 5, 14), kb=kb)
+    assert (got["name"], got["country"]) == expected
