@@ -365,12 +365,12 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
 def _misparsed_main_verb(verb: Token) -> bool:
     """A past verb parsed as a modifier of a root noun: "Palestinian youths resorted to ..."
     with no other main verb in the sentence."""
+    root = verb.sent.root
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBN", "VBD")
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and verb.i > verb.head.i
+        and root.pos_ in ("NOUN", "PROPN")
+        and verb.i > root.i
         and not _prep_objects(verb, "by")
     )
 
@@ -725,7 +725,7 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
             return agent[0], "agent"
         return None, ""
     if _misparsed_main_verb(verb):
-        return verb.head, "nsubj"
+        return verb.sent.root, "nsubj"
     subj = _child(verb, _SUBJ)
     if subj is not None:
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -1177,6 +1177,15 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
         for anchor in anchors:
             for clause in anchor.children:
                 inner = by_token.get(clause.i)
+                if (
+                    inner is None
+                    and m.type == "PROTEST"
+                    and clause.pos_ == "VERB"
+                    and _child(clause, "mark") is None  # not "unless Israel rescinded ..."
+                ):
+                    # "blocked roads to press their demands": the demand is the protest's aim.
+                    obj = _child(clause, "dobj")
+                    inner = by_token.get(obj.i) if obj is not None else None
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
                 # "used tear gas to disperse": an xcomp of the support verb is a purpose too.

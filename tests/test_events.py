@@ -119,6 +119,20 @@ HAND_BUILT = [
         """,
         [("ASSAULT", "190", ["Iran"], ["Israel"], "hypothetical", "nsubj<-attack->dobj")],
     ),
+    (
+        # a main verb misparsed as a modifier of the root noun: the root noun is its subject
+        """
+        Farmers farmer NOUN NNS ROOT 0 O
+        from from ADP IN prep 0 O
+        Chile Chile PROPN NNP pobj 1 B-GPE
+        donated donate VERB VBD acl 2 O
+        food food NOUN NN dobj 3 O
+        to to ADP IN prep 3 O
+        Peru Peru PROPN NNP pobj 5 B-GPE
+        . . PUNCT . punct 0 O
+        """,
+        [("AID", "070", ["Chile"], ["Peru"], "asserted", "nsubj<-donate->prep:to")],
+    ),
 ]
 
 
@@ -478,6 +492,8 @@ def test_events_dates(code, text, date, date_text):
         # a noun inside an actor's title is no event
         ("Trade and Investment Minister Ali Khan met the Turkish ambassador.", ["CONSULT"]),
         ("Norway is willing to send equipment to help defend Estonia.", ["AGREE"]),
+        # the aim of a protest is no separate demand
+        ("Chilean students blocked roads to press their demands for free education.", ["PROTEST"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
