@@ -750,6 +750,29 @@ class _Reader:
             return None
         return head
 
+    def missing_close(self, first: int, last: int) -> int | None:
+        """Return the comma where an unclosed quotation must have ended, before its cue.
+
+        '"We were told nothing, said Aled Price, who …' lost its closing mark: a comma
+        followed by a reporting verb and its speaker (either order) within the sentence
+        is where the writer's words take over again.
+        """
+        doc = self.doc
+        for k in range(first + 1, last):
+            if doc[k].text != ",":
+                continue
+            for j in range(k + 1, min(last + 1, k + 8)):
+                t = doc[j]
+                if t.text in _TERMINAL:
+                    break
+                if not self.is_cue_verb(t):
+                    continue
+                speaker = self.speaker_of(t)
+                if speaker is not None and speaker.i > k and self.acceptable_speaker(speaker):
+                    return k
+                break
+        return None
+
     def classify(self, q: Quoted, o: int, c: int) -> str:
         """Return "direct" or "fragment" for a quoted stretch whose marks are tokens o and c."""
         if q.reopened:
@@ -790,7 +813,9 @@ class _Reader:
     def direct(self, q: Quoted, o: int, c: int, para: int) -> None:
         """Record a direct quote with the cue after or before it, or as a floating quote."""
         doc = self.doc
-        tail = self.text[q.start : q.end].rstrip()
+        # An unclosed quotation cut at the comma before its cue ends there.
+        end = q.end if q.closed else min(q.end, doc[c].idx + len(doc[c].text))
+        tail = self.text[q.start : end].rstrip()
         cue: _Cue | None = None
         after = self.region_after(c)
         if after and (not tail or tail[-1] not in ".!?…"):
@@ -1322,6 +1347,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         first, last = reader.token_at(q.start), reader.token_before(q.end)
         if first > last:
             continue
+        if not q.closed:
+            c = reader.missing_close(first, last) or c
         for k in range(o, c + 1):
             reader.in_quote[k] = 1
         located.append((q, o, c, first, last))

@@ -554,3 +554,28 @@ def test_quotes_fragment_or_direct(code, title, text, expected):
 def test_quotes_named_words_are_not_quotes(code, text, expected):
     result = code(text)
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Dock workers ended their strike on Thursday.\n\n"We got what we wanted, union '
+            "leader Joao Pereira said.\n\nThe port reopened.",
+            ("We got what we wanted, union leader Joao Pereira said.", "union leader Joao Pereira"),
+        ),
+        (
+            'Passengers were stranded overnight.\n\n"We were told nothing for six hours. There '
+            "was no food, said Aled Price, who was travelling with his children.",
+            (
+                "We were told nothing for six hours. There was no food, said Aled Price, who was "
+                "travelling with his children.",
+                "Aled Price",
+            ),
+        ),
+    ],
+)
+def test_quotes_unclosed_quote_finds_its_cue_inside(code, text, expected):
+    result = code(text)
+    assert [(q.text, q.speaker_text) for q in result.quotes if q.kind == "direct"] == [expected]
+    assert any("never closed" in w for w in result.warnings)
