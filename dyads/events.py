@@ -822,10 +822,19 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
             arg, path = _verb_subject(token)
         elif support is not None:
             arg, path = _verb_subject(support)
+            if arg is None and _passive(support) and not _prep_objects(support, "by"):
+                # "were engaged in ethnic cleansing": a stative passive keeps its subject
+                arg, path = _child(support, _PASS_SUBJ), "nsubjpass"
             path = f"{path}<-{_lemma(support)}" if arg is not None else ""
         else:
             arg, path = None, ""
-        return ctx.actor_ids(arg), path
+        ids = ctx.actor_ids(arg)
+        if not ids and arg is not None and arg.dep_ == "dobj" and ctx.in_class(arg, "document"):
+            # "issued a declaration demanding ...": the text speaks for who issued it.
+            author, _ = _verb_subject(arg.head)
+            ids = ctx.actor_ids(author)
+            path = f"{path}<-{_lemma(arg.head)}" if ids else path
+        return ids, path
     if slot == "obj":
         arg, path = _verb_object(token) if is_verb else (None, "")
         return ctx.actor_ids(arg), path

@@ -448,6 +448,23 @@ END_TO_END = [
         ["teachers' union"],
         "asserted",
     ),
+    # a text speaks for who issued it
+    (
+        "Zimbabwe's main opposition party issued a statement demanding that the Zimbabwean "
+        "government release the journalists.",
+        "REQUEST",
+        ["Zimbabwe's main opposition party"],
+        ["Zimbabwean government"],
+        "asserted",
+    ),
+    # a stative passive support verb keeps its subject: "were engaged in", "were involved in"
+    (
+        "Ethiopian troops were engaged in heavy fighting against Eritrean forces.",
+        "ASSAULT",
+        ["Ethiopian troops"],
+        ["Eritrean forces"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
