@@ -1165,6 +1165,81 @@ class _Reader:
             return None
         return self.trimmed(left, right)
 
+    # ----- interviews and headlines
+
+    def interview_answers(self) -> None:
+        """Record the answers of a Q&A interview ("Q: …" ¶ "A: …") as direct quotes.
+
+        The interviewee is the first person the text names before the first question.
+        """
+        marks = [(m.group(1), m.start(), m.end()) for m in _QA.finditer(self.text)]
+        questions = [start for kind, start, _ in marks if kind == "Q"]
+        answers = [(start, end) for kind, start, end in marks if kind == "A"]
+        if not questions or not answers:
+            return
+        interviewee = self.first_person(questions[0])
+        if interviewee is None:
+            return
+        actor_id, phrase = interviewee
+        for mark_start, start in answers:
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            end = len(self.text[:end].rstrip())
+            if end <= start or any(
+                f.start < end and start < f.end for f in self.found if f.kind != "indirect"
+            ):
+                continue
+            # Reported speech inside an answer is the interviewee's own, like that inside marks.
+            self.found = [
+                f for f in self.found if not (f.kind == "indirect" and start <= f.start < end)
+            ]
+            para = self.para_of[self.token_at(start)]
+            self.add(
+                "direct", start, end, self.text[start:end], actor_id, phrase,
+                (mark_start, mark_start + 1), para,
+            )  # fmt: skip
+
+    def first_person(self, before: int) -> tuple[str, str] | None:
+        """Return (actor id, phrase) of the first person named before char ``before``."""
+        if self.actors is None:
+            return None
+        for t in self.doc:
+            if t.idx >= before:
+                return None
+            actor = self.actor_at(t)
+            if (
+                actor is not None
+                and self.mention_kind(t) == "name"
+                and (actor.kind == "person" or self.looks_personal(actor))
+            ):
+                mention = self.actors.mention_at(t)
+                assert mention is not None
+                return actor.id, self.doc[mention.start : mention.end].text
+        return None
+
+    def headline_speakers(self) -> None:
+        """Give a headline quotation with no cue the speaker of the body quote it comes from.
+
+        Headlines lift a speaker's words from the body: the body quote holding the same
+        words, else the speaker of most body quotes (the article's main voice).
+        """
+        headline_end = self.doc.user_data.get(HEADLINE_END, 0) or 0
+        body = [f for f in self.found if f.start >= headline_end and f.speaker is not None]
+        for f in self.found:
+            if f.start >= headline_end or f.kind != "direct" or f.speaker_text is not None:
+                continue
+            words = _words(f.text)
+            source = next((b for b in body if words and words in _words(b.text)), None)
+            if source is None:
+                voices = [b for b in body if b.kind == "direct"]
+                counts: dict[str | None, int] = {}
+                for b in voices:
+                    counts[b.speaker] = counts.get(b.speaker, 0) + 1
+                source = max(voices, key=lambda b: counts[b.speaker], default=None)
+                if source is None:
+                    continue
+            f.speaker, f.speaker_text = source.speaker, source.speaker_text
+
     # ----- output
 
     def quote_text(self, q: Quoted) -> str:
@@ -1187,6 +1262,15 @@ class _Reader:
         para: int,
     ) -> None:
         self.found.append(_Found(kind, start, end, text, speaker, speaker_text, cue, para))
+
+
+# "Q:" and "A:" opening the paragraphs of an interview transcript.
+_QA = re.compile(r"(?m)^(Q|A):[ \t]*")
+
+
+def _words(text: str) -> str:
+    """Return the words of a text, lower case, one space apart (for containment tests)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _phrase_head(doc: Doc, k: int) -> Token:
@@ -1371,6 +1455,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             reader.fragment(item[1], item[4], item[5], para)
         else:
             reader.indirect(item[1], item[2], item[3])
+    reader.interview_answers()
+    reader.headline_speakers()
     # A mixed quote replaces the indirect quote of its clause (which may stop short of
     # the end mark inside the quotation: same start, same clause).
     mixed = {f.start for f in reader.found if f.kind == "mixed"}

@@ -579,3 +579,28 @@ def test_quotes_unclosed_quote_finds_its_cue_inside(code, text, expected):
     result = code(text)
     assert [(q.text, q.speaker_text) for q in result.quotes if q.kind == "direct"] == [expected]
     assert any("never closed" in w for w in result.warnings)
+
+
+def test_quotes_interview_answers_are_the_interviewees(code):
+    text = (
+        "Maria Santos became mayor two years ago after a career as a nurse. She spoke to us "
+        "about housing.\n\nQ: What is the biggest problem facing the city?\n\n"
+        "A: Housing, without question. Rents have doubled.\n\n"
+        "Q: Do you still feel like an outsider?\n\n"
+        "A: Every day. People are surprised that I ask what things cost."
+    )
+    result = code(text, title="'I never wanted to be a politician': an interview with the mayor")
+    assert quotes_of(result) == [
+        ("direct", "I never wanted to be a politician", "Maria Santos"),
+        ("direct", "Housing, without question. Rents have doubled.", "Maria Santos"),
+        ("direct", "Every day. People are surprised that I ask what things cost.", "Maria Santos"),
+    ]
+
+
+def test_quotes_headline_quote_takes_the_body_speaker_of_its_words(code):
+    text = (
+        "For 23 years, Alasdair MacLeod lived on a rock off the coast of Lewis.\n\n"
+        "‘It was never lonely,’ he says. ‘You learn to listen to the sea.’"
+    )
+    result = code(text, title="The last lighthouse keepers: ‘You learn to listen to the sea’")
+    assert quotes_of(result)[0] == ("direct", "You learn to listen to the sea", "Alasdair MacLeod")
