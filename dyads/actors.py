@@ -55,6 +55,7 @@ _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "busine
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
     {"arrive", "visit", "fly", "travel", "return", "go", "come", "head", "land", "leave"}
@@ -862,9 +863,10 @@ def _country_from_places(
     "opposition groups in Zimbabwe"). Else the sentence's one country. A civilian, armed
     or police group, or a person who holds no office, is placed by the states and places
     named ("demonstrated in Serbia") and by the domestic authorities ("Egyptian police ...
-    demonstrators"). An official is placed by states and places other than those travelled
-    to ("a curfew in Algiers", "Haiti's elections", not "flew to Paris") and by civilian
-    groups ("Ugandan opposition candidates"). Officials are not placed by where they
+    demonstrators"). An official is placed by states that own something or where something
+    happens ("Haiti's elections", "a curfew in Algiers"; not "flew to Paris", "met in
+    Geneva", "action against Russia") and by civilian groups ("Ugandan opposition
+    candidates"). Officials are not placed by where they
     meet, foreign armies place nobody ("U.S. forces killed militants" gives the militants
     no country), and two countries give none.
     """
@@ -907,7 +909,7 @@ def _country_from_places(
             if other.actor == first.actor or r is None or not country or other.quoted:
                 continue
             if official:
-                places = (r.kind == "state" and not _travelled_to(doc[other.head])) or (
+                places = (r.kind == "state" and _locates(doc[other.head])) or (
                     r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
                 )
             else:
@@ -918,18 +920,23 @@ def _country_from_places(
             chain.country = found.pop()
 
 
-def _travelled_to(token: Token) -> bool:
-    """Whether a place is where someone goes or meets ("flew to Paris", "met in Geneva")."""
+def _locates(token: Token) -> bool:
+    """Whether a state or place mention says where things are, not where they go.
+
+    "Haiti's elections", "a curfew in Algiers": yes. "flew to Paris", "met in Geneva",
+    "action against Russia": no.
+    """
     node = token
-    if node.dep_ == "pobj":
-        prep = node.head
-        if prep.lower_ in ("to", "from", "toward", "towards", "into"):
-            return True
-        node = prep
-    verb = node.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("poss", "amod", "compound", "nmod"):
+        return True
+    if node.dep_ != "pobj" or node.head.lower_ not in _LOCATIVE_PREPS:
+        return False
+    verb = node.head.head
     while verb.dep_ in ("prep", "pobj", "conj") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.lemma_.lower() in _TRAVEL_VERBS
+    return verb.lemma_.lower() not in _TRAVEL_VERBS
 
 
 def _pronouns(cands: list[_Cand], chains: list[_Chain]) -> None:

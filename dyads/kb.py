@@ -1279,16 +1279,20 @@ def _read_headless(
     if not caps:
         return
     all_caps = len(caps) == len(words) - _det_count(words)
-    # A lone word that is both a surname and a town ("Lagos"): with no label, the town.
-    lone_place = label is None and len(caps) == 1 and locate(caps[0]) is not None
-    if (
-        all_caps
-        and label in (None, "PERSON")
-        and not lone_place
-        and person_by_name(kb, reading, caps, date)
-    ):
-        reading.head = "name"
-        return
+    if all_caps and label in (None, "PERSON"):
+        probe = replace(reading)
+        matched = person_by_name(kb, probe, caps, date)
+        # A lone word that is a former leader's surname and a town ("Lagos"): with no
+        # label, the town; a current office holder or namesakes of one state: the person.
+        town = label is None and len(caps) == 1 and (probe.former if matched else not probe.country)
+        if not (town and locate(caps[0]) is not None) and (matched or probe.country):
+            for name in Reading.__slots__:
+                setattr(reading, name, getattr(probe, name))
+            if matched:
+                reading.head = "name"
+                return
+            reading.kind = "person"
+            return
     if label in (None, "GPE", "LOC", "ORG", "FAC"):
         query = _strip_det(words)
         found = locate(query) if len(caps) == len(words) - _det_count(words) else None
@@ -1344,7 +1348,12 @@ def person_by_name(
         slip = True
     day = date or dt.date.today()
     if len(people) > 1:
+        namesakes = people
         people = [p for p in people if p.holds(day)]
+        countries = {p.country for p in namesakes}
+        if len(people) != 1 and len(countries) == 1 and not given and not slip:
+            # "President Bush": two presidents, one country; the person stays unresolved.
+            reading.country = reading.country or countries.pop()
     if len(people) != 1:
         return False
     entry = people[0]

@@ -335,7 +335,10 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         ("President Amos Kiprono postponed Kenya's elections.", "President", "KEN"),
         ("President Amos Kiprono banned Kenyan opposition candidates.", "President", "KEN"),
         ("President Amos Kiprono imposed a curfew in Nairobi on Monday.", "President", "KEN"),
-        # Not the places a person travels to, nor where officials meet.
+        # Not the places a person travels to or acts against, nor where officials meet.
+        ("President Amos Kiprono threatened action against Poland.", "President", None),
+        # Namesakes who both served Kenya: the person is not resolved, the country is.
+        ("President Kamau threatened action against Poland.", "President", "KEN"),
         ("President Amos Kiprono flew to Warsaw on Monday.", "President", None),
         ("Foreign ministers met in Warsaw on Monday.", "Foreign ministers", None),
         # Other officials are counterparts, not a nationality.

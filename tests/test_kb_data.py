@@ -308,6 +308,8 @@ def test_kb_data_organisations_spot_checks(alias, name, country, sector):
         ("Vladimir Putin", "Prime Minister", "2008-05-08", "2012-05-07"),
         ("Sergey Lavrov", "Foreign Minister", "2004-03-09", ""),
         ("Barack Obama", "President", "2009-01-20", "2017-01-20"),
+        ("Robert Mugabe", "President", "1987-12-31", "2017-11-21"),
+        ("Carlos Menem", "President", "1989-07-08", "1999-12-10"),
         ("António Guterres", "Secretary-General", "2017-01-01", ""),
     ],
 )
