@@ -872,6 +872,8 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         places.append(m.token.head)
     if m.token.dep_ == "compound" and ctx.in_class(m.token.head, "transparent"):
         places.append(m.token.head)  # "a mediation mission between Syria and the PLO"
+    if m.entry.pos == "NOUN" and slot not in _LOCATIVE and slot != "of":
+        places.extend(_prep_objects(m.token, "of"))  # "the withdrawal of forces from Panama"
     for place in places:
         objs = _prep_objects(place, slot)
         if slot in _LOCATIVE:
@@ -886,6 +888,21 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
     return [], ""
 
 
+def _bare_of_object(noun: Token) -> bool:
+    """Whether a noun's "of" object is a bare common noun: "the withdrawal of *some troops*",
+    "of *its* troops" (not "of Russian troops", "of the rebels' forces")."""
+    objs = _prep_objects(noun, "of")
+    return bool(objs) and all(
+        o.pos_ == "NOUN"
+        and not o.ent_type_
+        and not any(
+            c.ent_type_ or c.pos_ == "PROPN" or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in o.children
+        )
+        for o in objs
+    )
+
+
 def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], list[str], str]:
     actors: list[str] = []
     recipients: list[str] = []
@@ -894,6 +911,13 @@ def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], 
     if m.entry.pos == "NOUN" and "subj" not in slots:
         slots = (*slots, "subj")
     for slot in slots:
+        if slot == "of" and support is not None and _bare_of_object(m.token):
+            # "the US sped up the withdrawal of some forces": who does it is the subject.
+            ids, path = _slot(ctx, m, "subj", support)
+            if ids:
+                actors = ids
+                paths.append(path)
+                break
         ids, path = _slot(ctx, m, slot, support)
         if ids:
             actors = ids

@@ -465,6 +465,22 @@ END_TO_END = [
         ["Eritrean forces"],
         "asserted",
     ),
+    # "the withdrawal of some/its troops": the support verb's subject withdraws them;
+    # the noun's other arguments may hang on its "of" object
+    (
+        "France accelerated the withdrawal of its remaining troops from Mali.",
+        "RETREAT",
+        ["France"],
+        ["Mali"],
+        "asserted",
+    ),
+    (
+        "The withdrawal of Russian troops from Moldova began on Monday.",
+        "RETREAT",
+        ["Russian troops"],
+        ["Moldova"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
