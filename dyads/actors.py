@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KnowledgeBase, Piece, Reading, interpret, kb_with, norm, person_by_name
+from .kb import (
+    GENERIC_HEADS,
+    KnowledgeBase,
+    Piece,
+    Reading,
+    interpret,
+    kb_with,
+    norm,
+    person_by_name,
+)
 from .nlp import PUBLISHED
 from .records import Actor
 from .resources import table, word_list
@@ -55,6 +64,7 @@ _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "busine
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
@@ -843,14 +853,30 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
             chain.country = countries.pop()
 
 
-def _place_country(
-    doc: Doc, kb: KnowledgeBase, cands_at: dict[int, _Cand], obj: Token
-) -> str | None:
-    """The country a place phrase ("the Ivory Coast", "southern Serbia") names, if any."""
+def _pp_owner(
+    chains: list[_Chain], cands_at: dict[int, _Cand], chain: _Chain, prep: Token, obj: Token
+) -> _Chain | None:
+    """The actor a prepositional phrase after a head places it with, if any.
+
+    "in"/"across" take a state or place ("rebels in the Ivory Coast"); "of" also any actor
+    with a country ("the government of President X", "members of the Y Association");
+    "from" a state for unarmed people ("refugees from Syria"; not "forces from Panama",
+    which moves them) and any group with a country ("doctors from American aid groups").
+    """
     for token in obj.subtree:
         cand = cands_at.get(token.i)
-        if cand is not None and cand.reading is not None and cand.reading.kind == "state":
-            return cand.reading.country
+        if cand is None or cand.reading is None or cand.actor < 0:
+            continue
+        owner = chains[cand.actor]
+        if not owner.country and owner.sector not in NON_STATE_SECTORS:
+            continue
+        state = cand.reading.kind == "state"
+        word = prep.lower_
+        if word == "of" or (state and word != "from"):
+            return owner
+        if word == "from" and (not state or chain.sector not in _ARMED_SECTORS):
+            return owner
+        return None
     return None
 
 
@@ -859,9 +885,10 @@ def _country_from_places(
 ) -> None:
     """Give groups and people without a country the one the text places them in.
 
-    First a place after the head ("rebels in the Ivory Coast", "King Hassan of Morocco",
-    "opposition groups in Zimbabwe"). Else the sentence's one country. A civilian, armed
-    or police group, or a person who holds no office, is placed by the states and places
+    First a place or owner after the head ("rebels in the Ivory Coast", "King Hassan of
+    Morocco", "the government of President X"; see :func:`_pp_owner`). Else the
+    sentence's one country. A civilian, armed or police group, or a person who holds no
+    office, is placed by the states and places
     named ("demonstrated in Serbia") and by the domestic authorities ("Egyptian police ...
     demonstrators"). An official is placed by states that own something or where something
     happens ("Haiti's elections", "a curfew in Algiers"; not "flew to Paris", "met in
@@ -875,13 +902,12 @@ def _country_from_places(
     for chain in chains:
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
             continue
-        if chain.kind not in ("group", "person") and not (
-            chain.kind == "organisation" and chain.plural
-        ):
+        if chain.kind not in ("group", "person", "organisation"):
             continue
         if chain.kind == "person" and not (chain.role and chain.sector):
             continue
-        open_chains.append(chain)
+        if chain.kind != "organisation" or chain.plural:
+            open_chains.append(chain)  # placed by its sentence below if not by a phrase
         for cand in chain.cands:
             if cand.kind == "pronoun":
                 continue
@@ -889,8 +915,15 @@ def _country_from_places(
                 if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                     continue
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and not chain.country:
-                        chain.country = _place_country(doc, kb, cands_at, obj)
+                    if obj.dep_ != "pobj" or chain.country:
+                        continue
+                    owner = _pp_owner(chains, cands_at, chain, prep, obj)
+                    if owner is None:
+                        continue
+                    chain.country = owner.country
+                    partitive = bool(chain.role) and chain.role.split()[-1] in GENERIC_HEADS
+                    if partitive and prep.lower_ == "of" and chain.sector in (None, "UNK"):
+                        chain.sector = owner.sector  # "members of the Y Association"
     by_sent: dict[int, list[_Cand]] = {}
     for cand in cands:
         if cand.kind != "pronoun" and cand.reading is not None and cand.actor >= 0:

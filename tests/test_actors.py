@@ -324,6 +324,11 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         # A place after the head.
         ("Rebels in Kenya rejected the appeal on Monday.", "Rebels", "KEN"),
         ("Opposition groups in Poland demanded new elections.", "Opposition groups", "POL"),
+        # "of" an actor with a country; "from" a state for unarmed people, a group for all.
+        ("The government of President Lebedev resigned.", "government", "RUS"),
+        ("Refugees from Kenya crossed the border.", "Refugees", "KEN"),
+        ("Doctors from two Kenyan aid groups donated medicine.", "Doctors", "KEN"),
+        ("The withdrawal of some forces from Kenya began on Monday.", "forces", None),
         # The sentence's one place.
         ("Hundreds of protesters marched through Nairobi on Monday.", "protesters", "KEN"),
         # Domestic authorities place the group they act on.
