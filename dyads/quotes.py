@@ -925,7 +925,7 @@ class _Reader:
         if (
             noun.pos_ in ("NOUN", "PROPN")
             and (noun.lemma_.lower() in self.mentions or noun.lower_ in self.mentions)
-            and not (noun.dep_ == "dobj" and self.is_cue_verb(noun.head))
+            and not self.is_cue_verb(noun.head)
         ):
             return True  # but "called the book “a small miracle”" quotes the caller
         if first < self.headline_tokens or doc[k].text in _TERMINAL or doc[k].text == ":":
@@ -1067,7 +1067,7 @@ class _Reader:
         left = self.after_dateline(sent.start, comma)
         while left < comma and (doc[left].is_punct or doc[left].is_space):
             left += 1
-        if comma - left < 3 or any(self.in_quote[j] for j in range(left, comma)):
+        if comma - left < 3:
             return None
         if doc[left].pos_ in ("ADP", "SCONJ", "ADV"):
             return None  # "In a video posted online, a nurse described …": an adverbial

@@ -549,6 +549,11 @@ def test_quotes_fragment_or_direct(code, title, text, expected):
             'The chair of the judges called the book "a small miracle of a novel" on Tuesday.',
             [("partial", "a small miracle of a novel", "The chair of the judges")],
         ),
+        (
+            "The chair of the judges, the historian Robert Lyle, called the book "
+            '"a small miracle of a novel" and praised its author.',
+            [("partial", "a small miracle of a novel", "the historian Robert Lyle")],
+        ),
     ],
 )
 def test_quotes_named_words_are_not_quotes(code, text, expected):
@@ -604,3 +609,21 @@ def test_quotes_headline_quote_takes_the_body_speaker_of_its_words(code):
     )
     result = code(text, title="The last lighthouse keepers: ‘You learn to listen to the sea’")
     assert quotes_of(result)[0] == ("direct", "You learn to listen to the sea", "Alasdair MacLeod")
+
+
+def test_quotes_trailing_attribution_keeps_partial_quotes_inside(code):
+    result = code(
+        'Marco Delgado is "devastated" by reports that the team is shopping him, friends of '
+        "the outfielder say.",
+        title="Yankees slugger 'devastated' by trade rumors, pals say",
+    )
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == [
+        ("indirect", "Yankees slugger 'devastated' by trade rumors", "pals"),
+        ("partial", "devastated", "pals"),
+        (
+            "indirect",
+            'Marco Delgado is "devastated" by reports that the team is shopping him',
+            "friends of the outfielder",
+        ),
+        ("partial", "devastated", "friends of the outfielder"),
+    ]
