@@ -1172,6 +1172,7 @@ class _Draft:
     headline: bool
     why: Why
     count: int = 1
+    conditions: tuple[tuple[int, int], ...] = ()  # character spans of a threat's if/unless
 
 
 def _absorb(ctx: _Context, matches: list[_Match]) -> None:
@@ -1558,7 +1559,29 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         confidence=round(max(0.05, min(0.95, confidence)), 3),
         headline=headline,
         why=Why(rule=m.entry.id, lexicon=m.entry.source, path=path),
+        conditions=_conditions(ctx, m, predicate) if kind == "THREATEN" else (),
     )
+
+
+def _conditions(ctx: _Context, m: _Match, predicate: Token) -> tuple[tuple[int, int], ...]:
+    """Character spans of the if/unless clauses of a threat and of its content."""
+    heads = [predicate, *(_content_head(ctx, m.token) if "content" in m.entry.flags else ())]
+    spans = []
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children
+            ):
+                first, last = clause.left_edge, clause.right_edge
+                spans.append((first.idx, last.idx + len(last.text)))
+    return tuple(spans)
+
+
+def _within_conditions(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop what a threat's condition states: "threatened to strike unless Israel *withdrew*"
+    is one THREATEN aimed at Israel, the withdrawal only its demand."""
+    spans = [span for d in drafts for span in d.conditions]
+    return [d for d in drafts if not any(a <= d.trigger[0] < b for a, b in spans)]
 
 
 def _obligation_drafts(ctx: _Context, matches: list[_Match]) -> list[_Draft]:
@@ -1580,7 +1603,15 @@ def _obligation_drafts(ctx: _Context, matches: list[_Match]) -> list[_Draft]:
         if speaker is None or not recipients:
             continue
         cameo, mode = "100", None
-        inner = by_token.get(clause.i)
+        # "Y must return ...", "Y must be ready to mediate": the demanded act.
+        inner = next(
+            (
+                by_token[t.i]
+                for t in (clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp")))
+                if t.i in by_token
+            ),
+            None,
+        )
         if inner is not None:
             inner.absorbed_by = token.i
             cameo, mode = _REQUEST_BY_CONTENT.get(inner.type, (cameo, mode))
@@ -1805,7 +1836,7 @@ def extract_events(doc: Doc) -> list[Event]:
             drafts.append(d)
     # A sentence that already states a criticism or threat needs no cue event.
     taken = {d.evidence[0] for d in drafts if d.type in ("ACCUSE", "THREATEN")}
-    drafts = _without_orphans(drafts)
+    drafts = _without_orphans(_within_conditions(drafts))
     drafts.extend(_cue_drafts(ctx, taken))
     drafts.sort(key=lambda d: d.trigger)
     events = []

@@ -525,6 +525,18 @@ def test_events_dates(code, text, date, date_text):
         # a noun inside an actor's title is no event
         ("Trade and Investment Minister Ali Khan met the Turkish ambassador.", ["CONSULT"]),
         ("Norway is willing to send equipment to help defend Estonia.", ["AGREE"]),
+        # a threat's condition is its demand, not another event
+        ("Serbia threatened to close its border unless Kosovo withdrew its police.", ["THREATEN"]),
+        (
+            "The Kenyan opposition said it would boycott the election unless the president "
+            "agreed to resign.",
+            ["THREATEN"],
+        ),
+        # a demanded act is the demand's content: "Y must be ready to mediate"
+        (
+            "The Egyptian president said Qatar must be ready to mediate between Israel and Hamas.",
+            ["REQUEST"],
+        ),
         # the aim of a protest is no separate demand
         ("Chilean students blocked roads to press their demands for free education.", ["PROTEST"]),
     ],
