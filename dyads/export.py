@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import StoreError
-from .records import SCHEMA, Actor, CodedDocument, Event
+from .records import SCHEMA, Actor, CodedDocument, Event, field_names
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 # Actor-id fields of an event that the CSV expands with the actors' names, countries, sectors.
@@ -110,18 +110,29 @@ def document_schema() -> pa.Schema:
     return schema.with_metadata({"dyads.schema": SCHEMA})
 
 
+# Values pyarrow takes as they are: most of a record's fields, returned at once.
+_ARROW_READY = frozenset({str, int, float, bool, type(None), dt.date})
+
+
 def arrow_value(value: Any) -> Any:
     """Convert a record value to what ``pyarrow`` builds its type from (dicts and lists)."""
+    kind = type(value)
+    if kind in _ARROW_READY:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: arrow_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {}
+        for name in field_names(kind):
+            item = getattr(value, name)
+            out[name] = item if type(item) in _ARROW_READY else arrow_value(item)
+        return out
     if isinstance(value, tuple):
-        return [arrow_value(v) for v in value]
+        return [v if type(v) in _ARROW_READY else arrow_value(v) for v in value]
     return value
 
 
 def document_row(doc: CodedDocument) -> dict[str, Any]:
     """Return one document as a Parquet row (the values of :func:`document_schema`)."""
-    return {f.name: arrow_value(getattr(doc, f.name)) for f in dataclasses.fields(doc)}
+    return {name: arrow_value(getattr(doc, name)) for name in field_names(CodedDocument)}
 
 
 def documents_table(docs: Iterable[CodedDocument]) -> pa.Table:

@@ -307,38 +307,40 @@ class Store:
 
 
 def _rows(docs: Sequence[CodedDocument]) -> dict[str, dict[str, list[Any]]]:
-    """Flatten documents into column lists, one dict per table."""
-    out: dict[str, dict[str, list[Any]]] = {
-        name: {col: [] for col, _ in TABLES[name].columns} for name in ("documents", *_CHILDREN)
+    """Flatten documents into column lists, one dict per table.
+
+    Built a column at a time (one list comprehension per column) rather than a record
+    at a time: this runs in the main process for every chunk of a run.
+    """
+    actors = [(doc, seq, a) for doc in docs for seq, a in enumerate(doc.actors)]
+    mentions = [
+        (doc.doc_id, actor.id, n, start, end, doc.text[start:end])
+        for doc, _, actor in actors
+        for n, (start, end) in enumerate(actor.mentions)
+    ]
+    events = [(doc, seq, e) for doc in docs for seq, e in enumerate(doc.events)]
+    quotes = [(doc, seq, q) for doc in docs for seq, q in enumerate(doc.quotes)]
+    mention_columns = [name for name, _ in TABLES["mentions"].columns]
+    return {
+        "documents": {col.name: [col.get(doc) for doc in docs] for col in _DOC_COLUMNS},
+        "actors": _child_columns(actors, _ACTOR_COLUMNS),
+        "mentions": {name: [m[i] for m in mentions] for i, name in enumerate(mention_columns)},
+        "events": _child_columns(events, _EVENT_COLUMNS),
+        "quotes": _child_columns(quotes, _QUOTE_COLUMNS),
     }
 
-    def add(table: str, record: Any, columns: Sequence[Column], **keys: Any) -> None:
-        target = out[table]
-        for key, value in keys.items():
-            target[key].append(value)
-        for col in columns:
-            value = col.get(record)
-            target[col.name].append(list(value) if isinstance(value, tuple) else value)
 
-    for doc in docs:
-        add("documents", doc, _DOC_COLUMNS)
-        for seq, actor in enumerate(doc.actors):
-            add("actors", actor, _ACTOR_COLUMNS, doc_id=doc.doc_id, seq=seq)
-            for n, (start, end) in enumerate(actor.mentions):
-                mentions = out["mentions"]
-                for key, value in (
-                    ("doc_id", doc.doc_id),
-                    ("actor_id", actor.id),
-                    ("seq", n),
-                    ("start", start),
-                    ("end", end),
-                    ("text", doc.text[start:end]),
-                ):
-                    mentions[key].append(value)
-        for seq, event in enumerate(doc.events):
-            add("events", event, _EVENT_COLUMNS, doc_id=doc.doc_id, seq=seq)
-        for seq, quote in enumerate(doc.quotes):
-            add("quotes", quote, _QUOTE_COLUMNS, doc_id=doc.doc_id, seq=seq)
+def _child_columns(
+    records: Sequence[tuple[CodedDocument, int, Any]], columns: Sequence[Column]
+) -> dict[str, list[Any]]:
+    """Columns of a child table from ``(document, seq, record)`` triples."""
+    out: dict[str, list[Any]] = {
+        "doc_id": [doc.doc_id for doc, _, _ in records],
+        "seq": [seq for _, seq, _ in records],
+    }
+    for col in columns:
+        get = col.get
+        out[col.name] = [get(record) for _, _, record in records]
     return out
 
 
