@@ -1,4 +1,4 @@
-"""Time quote extraction against parsing, on the gold articles (budget: quotes ≤ 5% of parse).
+"""Time quote extraction against parsing, on the gold and held-out articles (budget: ≤ 5%).
 
 Usage::
 
@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 def main() -> None:
     rows = []
-    for name in ("quotes_gold.jsonl", "quotes_heldout.jsonl"):
+    for name in ("quotes_gold.jsonl", "quotes_heldout.jsonl", "quotes_heldout2.jsonl"):
         rows += [json.loads(line) for line in (DATA / name).open(encoding="utf-8")]
     texts = [clean_text(r["text"], r["title"]).text for r in rows] * 4
     nlp = build_pipeline(stages=("dyads_actors",))
