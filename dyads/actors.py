@@ -33,6 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .kb import (
     GENERIC_HEADS,
+    MEMBER_SUFFIXES,
+    PATRON_SUFFIXES,
     KnowledgeBase,
     Piece,
     Reading,
@@ -136,6 +138,7 @@ class _Cand:
     appositive: bool = False
     actor: int = -1
     word: str = ""
+    patron: bool = False  # "U.S." in "U.S.-backed rebels": backs the next actor
 
 
 @dataclass(slots=True)
@@ -231,7 +234,7 @@ def _find_mentions(
     # Heads: the last token of a name (KB piece or entity), or of a role noun.
     heads: dict[int, tuple[int, str | None]] = {}  # head index → (name start, label)
     for piece in pieces:
-        if piece.what in ("name", "demonym", "role"):
+        if piece.what in ("name", "demonym", "role", "patron"):
             last = piece.end - 1
             heads[last] = (piece.start, None)
     for ent in doc.ents:
@@ -263,6 +266,12 @@ def _find_mentions(
         name_start, label = heads[head_i]
         token = doc[head_i]
         piece = piece_at.get(head_i)
+        if piece is not None and piece.what == "patron":
+            # "U.S.-backed rebels": the backer is a mention of its own, of the state.
+            if piece.country:
+                cands.append(_patron_cand(kb, piece, token, sent_of, quoted))
+                claimed.add(head_i)
+            continue
         is_role = piece is not None and piece.what == "role" and head_i == piece.end - 1
         if not _is_actor_head(token, piece, is_role, label, heads, piece_at):
             continue
@@ -277,7 +286,11 @@ def _find_mentions(
                 end = nxt.end
         if any(i in claimed for i in range(start, end)):
             start = max([i + 1 for i in range(start, end) if i in claimed] + [start])
-            while start < head_i and norm(doc[start].text) in ("'s", "'"):
+            # Past a possessive, or the "-backed" of a patron who is a mention of its own.
+            while start < head_i and (
+                norm(doc[start].text) in ("'s", "'", "-")
+                or f"-{doc[start].lower_}" in PATRON_SUFFIXES
+            ):
                 start += 1
             if start > head_i:
                 continue
@@ -341,6 +354,8 @@ def _find_mentions(
         )
         if cand.kind == "nominal" and reading.person_name:
             cand.kind = "name"
+        if end + 1 < len(doc) and doc[end].text == "-":
+            cand.patron = f"-{doc[end + 1].lower_}" in PATRON_SUFFIXES  # "Kremlin-backed"
         cands.append(cand)
         claimed.update(range(start, end))
     for i, word in enumerate(words):
@@ -363,6 +378,29 @@ def _find_mentions(
             )
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _patron_cand(
+    kb: KnowledgeBase, piece: Piece, token: Token, sent_of: list[int], quoted: list[bool]
+) -> _Cand:
+    entry = kb.countries.get(piece.country or "")
+    name = entry.name if entry is not None else token.text
+    reading = Reading(text=token.text, name=name, kind="state", country=piece.country, sector=None)
+    if piece.entries and piece.entries[0].category != "country":
+        first = piece.entries[0]  # "Hezbollah-backed", "Kremlin-backed"
+        reading.name, reading.kind, reading.sector = first.name, first.kind, first.sector
+        reading.entry = first
+    reading.head = "name"
+    return _Cand(
+        token.i,
+        token.i + 1,
+        token.i,
+        "name",
+        sent_of[token.i],
+        reading,
+        quoted=quoted[token.i],
+        patron=True,
+    )
 
 
 def _read_tokens(
@@ -452,6 +490,22 @@ def _is_actor_head(
                 return False
             return any(c.dep_ in ("compound", "det", "poss", "amod") for c in token.lefts)
         return True
+    doc = token.doc
+    if (
+        piece is not None
+        and piece.what in ("demonym", "name")
+        and piece.end + 1 < len(doc)
+        and doc[piece.end].text == "-"
+        and f"-{doc[piece.end + 1].lower_}" in PATRON_SUFFIXES
+    ):
+        return True  # "Russian-backed rebels": the backer is an actor of its own
+    if (
+        piece is not None
+        and piece.end + 1 < len(doc)
+        and doc[piece.end].text == "-"
+        and f"-{doc[piece.end + 1].lower_}" in MEMBER_SUFFIXES
+    ):
+        return False  # "Russian-led forces": part of the forces' own phrase
     if piece is not None and piece.what == "demonym":
         # "the Russians", "Syrians" are actors; "Russian" before an actor noun is part of
         # that actor; before any other noun ("a Russian request") it names the state.
@@ -464,8 +518,8 @@ def _is_actor_head(
             return False  # part of a bigger actor phrase ("U.S. officials", "Assad regime")
         if label in ("GPE", "NORP", "LOC") or (piece is not None and label is None):
             entries = piece.entries if piece is not None else ()
-            if entries and entries[0].kind in ("person", "organisation"):
-                return True
+            if entries and entries[0].kind in ("person", "organisation", "group"):
+                return True  # "Hamas rockets", "the Houthis' missiles": a named actor
             # "a U.S. request": a country owns the act; a town ("the Idlib offensive") does not.
             return (
                 bool(entries)
@@ -941,6 +995,8 @@ def _country_from_places(
             country = chains[other.actor].country
             if other.actor == first.actor or r is None or not country or other.quoted:
                 continue
+            if other.patron:
+                continue  # "U.S.-backed rebels" are not in the United States
             if official:
                 places = (r.kind == "state" and _locates(doc[other.head])) or (
                     r.kind == "group" and r.sector not in _OFFICIAL_SECTORS

@@ -785,11 +785,15 @@ class KnowledgeBase:
         for suffix in PATRON_SUFFIXES + MEMBER_SUFFIXES:
             if key.endswith(suffix):
                 stem = (key[: -len(suffix)],)
-                piece = self._match(stem, [word], i)
+                piece = self._match(stem, [word[: -len(suffix)]], i)
                 if piece is None or piece.what == "role":
                     return None
                 if suffix in PATRON_SUFFIXES:
-                    return Piece(i, i + 1, "patron")
+                    # The patron is an actor of its own ("U.S.-backed"), not the member's country.
+                    country = piece.country or (
+                        self.pick(piece.entries, None)[0].country if piece.entries else None
+                    )
+                    return Piece(i, i + 1, "patron", piece.entries, country)
                 return piece
         return None
 

@@ -369,3 +369,28 @@ def test_actors_misspelt_country_tagged_as_place(nlp_blank, kb):
     )
     found = extract_actors(doc, kb)
     assert [(a.name, a.country) for a in found.actors] == [("Kenya", "KEN"), ("Germany", "DEU")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "U.S.-backed rebels attacked the town.",
+            [("U.S.-backed", "USA", None), ("rebels", None, "REB")],
+        ),
+        (
+            "Russian-backed rebels attacked the town.",
+            [("Russian", "RUS", None), ("rebels", None, "REB")],
+        ),
+        # A member's country is the member's.
+        ("Russian-led forces attacked the town.", [("Russian-led forces", "RUS", "MIL")]),
+    ],
+)
+def test_actors_patron_is_a_mention_of_its_own(find, text, expected):
+    doc, found = find(text)
+    got = [
+        (doc[m.start : m.end].text, found.actors[m.actor].country, found.actors[m.actor].sector)
+        for m in found.mentions
+        if doc[m.start].text != "town"
+    ]
+    assert got == expected
