@@ -234,12 +234,13 @@ def _worker_main(
         if job is None:
             return
         key, payload = job
+        cpu = time.process_time()
         try:
             out = task(state, payload)
         except BaseException as exc:
             results.put(("failed", key, _portable(exc)))
             continue
-        results.put(("done", key, (out, peak_rss_mb())))
+        results.put(("done", key, (out, peak_rss_mb(), time.process_time() - cpu)))
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -274,6 +275,7 @@ class WorkerPool:
         self.tasks = ctx.Queue()
         self.results = ctx.Queue()
         self.peak_rss = 0.0
+        self.cpu_seconds = 0.0  # CPU time the workers spent in tasks
         self.procs = [
             ctx.Process(
                 target=_worker_main,
@@ -313,8 +315,9 @@ class WorkerPool:
         status, key, value = self._get()
         if status != "done":
             raise self._error(value)
-        out, peak = value
+        out, peak, cpu = value
         self.peak_rss = max(self.peak_rss, peak)
+        self.cpu_seconds += cpu
         return key, out
 
     def _get(self) -> tuple[str, Any, Any]:

@@ -42,6 +42,7 @@ class Pass:
     words: int
     seconds: float
     peak_rss_mb: float
+    cpu_seconds: float = 0.0  # CPU time of the workers, which other jobs on the machine spare
 
     def rate(self, count: int) -> float:
         return count / self.seconds if self.seconds > 0 else 0.0
@@ -90,6 +91,12 @@ class BenchResult:
                 f"{p.words_per_s:>11,.0f}{p.peak_rss_mb:>14,.0f} MB"
             )
         lines.append(f"dyads / spaCy: {self.ratio:.2f} of bare spaCy throughput")
+        if self.spacy.cpu_seconds and self.dyads.cpu_seconds and self.dyads.docs:
+            bare, full = (1000 * p.cpu_seconds / p.docs for p in (self.spacy, self.dyads))
+            lines.append(
+                f"worker CPU per document: spaCy {bare:,.1f} ms, dyads {full:,.1f} ms "
+                f"({bare / full:.2f})"
+            )
         lines.append(f"peak RSS of this process: {self.main_peak_rss_mb:,.0f} MB")
         return "\n".join(lines)
 
@@ -246,6 +253,7 @@ class _PassClock:
             self.words if words is None else words,
             self.seconds,
             self.pool.peak_rss,
+            self.pool.cpu_seconds,
         )
 
 

@@ -31,6 +31,22 @@ def test_bench_render_and_ratio():
     assert lines[4] == "dyads / spaCy: 0.80 of bare spaCy throughput"
 
 
+@pytest.mark.parametrize("cpu, expected", [((1.6, 2.0), "spaCy 16.0 ms, dyads 20.0 ms (0.80)")])
+def test_bench_render_worker_cpu(cpu, expected):
+    result = BenchResult(
+        corpus="c",
+        workers=1,
+        model="m",
+        spacy=Pass("spaCy (bare)", 100, 1000, 20000, 2.0, 300.0, cpu[0]),
+        dyads=Pass("dyads", 100, 1000, 20000, 3.0, 400.0, cpu[1]),
+        main_peak_rss_mb=150.0,
+    )
+    lines = result.render().splitlines()
+    assert lines[4] == "dyads / spaCy: 0.67 of bare spaCy throughput"
+    assert lines[5] == f"worker CPU per document: {expected}"
+    assert lines[6] == "peak RSS of this process: 150 MB"
+
+
 @pytest.mark.parametrize("seed, paragraphs", [(0, (1, 1)), (3, (2, 4))])
 def test_bench_synthetic_articles(tmp_path, seed, paragraphs):
     first = list(synthetic_articles(5, seed=seed, paragraphs=paragraphs))
