@@ -1069,8 +1069,9 @@ class _Reader:
             left += 1
         if comma - left < 3:
             return None
-        if doc[left].pos_ in ("ADP", "SCONJ", "ADV"):
-            return None  # "In a video posted online, a nurse described …": an adverbial
+        if doc[left].pos_ in ("ADP", "SCONJ", "ADV") or doc[left].tag_ in ("VBN", "VBG"):
+            # "In a video posted online, …", "Asked about the plan, …": an adverbial
+            return None
         has_verb = any(
             doc[j].tag_.startswith("VB") or doc[j].tag_ == "MD" for j in range(left, comma)
         )

@@ -405,6 +405,11 @@ def test_quotes_gold_file_is_well_formed(data_dir):
             "In a video posted online, a nurse at a hospital in Naples described the chaos.",
             [],
         ),
+        ("Asked about the plan on Monday, the minister said.", []),
+        (
+            "The plan will fail, the minister said on Monday.",
+            [("indirect", "The plan will fail", "the minister")],
+        ),
     ],
 )
 def test_quotes_end_to_end_reported_clauses(code, text, expected):
