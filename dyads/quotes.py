@@ -400,6 +400,8 @@ class _Reader:
         self.found: list[_Found] = []
         self._surnames: dict[str, str | None] | None = None
         self._full_names: dict[str, str] | None = None
+        # Closing offset → opening offset of each closed quotation (set by extract_quotes).
+        self.closes: dict[int, int] = {}
 
     # ----- small lookups
 
@@ -1067,14 +1069,24 @@ class _Reader:
         left = self.after_dateline(sent.start, comma)
         while left < comma and (doc[left].is_punct or doc[left].is_space):
             left += 1
-        if comma - left < 3:
-            return None
         if doc[left].pos_ in ("ADP", "SCONJ", "ADV") or doc[left].tag_ in ("VBN", "VBG"):
             # "In a video posted online, …", "Asked about the plan, …": an adverbial
             return None
         has_verb = any(
             doc[j].tag_.startswith("VB") or doc[j].tag_ == "MD" for j in range(left, comma)
         )
+        if not has_verb and k < sent.end and doc[k].text == ",":
+            # "The agreement, the diplomat said, was “the best we could get”": the cue
+            # stands inside the reported clause, whose verb comes after it.
+            rest = range(k + 1, sent.end)
+            if comma > left and any(doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD") for j in rest):
+                last = sent.end - 1
+                while last > k and self.is_break(doc[last]):
+                    last -= 1
+                start, end = self.trimmed(left, last)
+                return speaker, start, end
+        if comma - left < 3:
+            return None
         if not has_verb and left >= self.headline_tokens:
             return None
         start, end = self.trimmed(left, comma - 1)
@@ -1108,17 +1120,27 @@ class _Reader:
             if conj.dep_ == "conj" and _has_that(conj) and conj.left_edge.i > clause.i:
                 right = conj.left_edge.i - 1
                 while right > clause.i and (
-                    doc[right].dep_ == "cc" or (doc[right].is_punct and not self.in_quote[right])
+                    doc[right].dep_ == "cc" or doc[right].text in (",", ";")
                 ):
                     right -= 1
                 break
         left = self.after_dateline(left, right)
         while left < right and (
             (doc[left].dep_ == "mark" and doc[left].lower_ in _CONTENT_MARKS)
+            # "said that revenue fell": the parser took the complementizer for a determiner
+            or (left == clause.left_edge.i and doc[left].lower_ == "that" and clause.i > left + 1)
             or doc[left].is_punct
             or doc[left].is_space
         ):
             left += 1
+        # A quotation closing the clause keeps its closing mark: said it was “rigged”.
+        while (
+            right + 1 < len(doc)
+            and self.in_quote[right + 1]
+            and doc[right + 1].is_quote
+            and self.closes.get(doc[right + 1].idx + 1, -1) >= doc[left].idx
+        ):
+            right += 1
         return self.trimmed(left, right)
 
     def after_dateline(self, left: int, right: int) -> int:
@@ -1140,8 +1162,10 @@ class _Reader:
 
     def trimmed(self, left: int, right: int) -> tuple[int, int]:
         doc = self.doc
+        # "12%": a percent sign is punctuation to spaCy but a noun in the parse; keep it.
         while right > left and (
-            (doc[right].is_punct and not self.in_quote[right]) or doc[right].is_space
+            (doc[right].is_punct and doc[right].pos_ != "NOUN" and not self.in_quote[right])
+            or doc[right].is_space
         ):
             right -= 1
         return doc[left].idx, doc[right].idx + len(doc[right].text)
@@ -1425,6 +1449,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     for message in warnings:
         add_warning(doc, message)
     reader = _Reader(doc)
+    reader.closes = {q.close: q.open for q in stretches if q.closed}
     located = []
     for q in stretches:
         o = reader.token_before(q.open + 1)

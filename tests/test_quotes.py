@@ -407,6 +407,33 @@ def test_quotes_gold_file_is_well_formed(data_dir):
         ),
         ("Asked about the plan on Monday, the minister said.", []),
         (
+            "The company said in a filing that revenue fell 12% and that it would cut 500 jobs.",
+            [
+                ("indirect", "revenue fell 12%", "The company"),
+                ("indirect", "it would cut 500 jobs", "The company"),
+            ],
+        ),
+        (
+            # A cue inside the reported clause.
+            'The agreement, the diplomat said, was "the best we could get".',
+            [
+                (
+                    "indirect",
+                    'The agreement, the diplomat said, was "the best we could get"',
+                    "the diplomat",
+                ),
+                ("partial", "the best we could get", "the diplomat"),
+            ],
+        ),
+        (
+            # The clause keeps the closing mark of the quotation that ends it.
+            'In a post on Truth Social, the former president wrote that the trial was "rigged".',
+            [
+                ("indirect", 'the trial was "rigged"', "the former president"),
+                ("partial", "rigged", "the former president"),
+            ],
+        ),
+        (
             "The plan will fail, the minister said on Monday.",
             [("indirect", "The plan will fail", "the minister")],
         ),
