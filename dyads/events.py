@@ -403,11 +403,35 @@ def _agents(noun: Token) -> list[Token]:
     return out
 
 
+def _clauses_of(token: Token) -> list[Token]:
+    """Clausal complements of a trigger: "demanded *that Germany pay*", "urged X *to go*";
+    for a noun, "its demand *that Israel ease* ..." (also when parsed onto the verb)."""
+    out = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    if token.pos_ in ("NOUN", "PROPN"):
+        out += [
+            c
+            for c in token.children
+            if c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
+        if token.dep_ == "dobj":
+            out += [
+                c
+                for c in token.head.children
+                if c.dep_ == "ccomp"
+                and c.i > token.i
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ]
+    return out
+
+
 def _content_head(ctx: _Context, token: Token) -> list[Token]:
     """Tokens that can hold the content of a trigger: complements, objects, of/to/for phrases."""
-    out = []
+    out = [c for c in _clauses_of(token) if c.dep_ == "ccomp" and c.head != token]
     for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "oprd"):
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "acl", "oprd") or (
+            # a purpose, not a manner: "agreed *to* ..." but not "refused, *citing* ..."
+            child.dep_ == "advcl" and (child.tag_ != "VBG" or _child(child, "mark") is not None)
+        ):
             out.append(child)
         elif child.dep_ in ("prep", "dative") and child.lower_ in _CONTENT_PREPS:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -888,19 +912,26 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
     return [], ""
 
 
-def _bare_of_object(noun: Token) -> bool:
-    """Whether a noun's "of" object is a bare common noun: "the withdrawal of *some troops*",
-    "of *its* troops" (not "of Russian troops", "of the rebels' forces")."""
-    objs = _prep_objects(noun, "of")
-    return bool(objs) and all(
-        o.pos_ == "NOUN"
-        and not o.ent_type_
+_NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def _bare(noun: Token) -> bool:
+    """Whether a noun is a bare common noun: "*some troops*", "*its* troops" (not "Russian
+    troops", "the rebels' forces")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.ent_type_ not in _NAMING
         and not any(
-            c.ent_type_ or c.pos_ == "PROPN" or (c.dep_ == "poss" and c.pos_ != "PRON")
-            for c in o.children
+            c.ent_type_ in _NAMING or c.pos_ == "PROPN" or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in noun.children
         )
-        for o in objs
     )
+
+
+def _bare_of_object(noun: Token) -> bool:
+    """Whether a noun's "of" object is bare: "the withdrawal of *some troops*"."""
+    objs = _prep_objects(noun, "of")
+    return bool(objs) and all(_bare(o) for o in objs)
 
 
 def _roles(ctx: _Context, m: _Match, support: Token | None) -> tuple[list[str], list[str], str]:
@@ -1280,7 +1311,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-_ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between")
+_ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between", "for")
 _REACTION_PREPS = ("against", "at", "of", "over", "to", "for")
 _PLACE_PREPS = ("in", "into", "at", "outside")
 
@@ -1305,6 +1336,8 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
             candidates.extend(c for c in head.children if c.dep_ in ("poss", *_MOD_DEPS))
             candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
         for token in candidates:
+            if _bare(token) and ctx.in_class(token, "force"):
+                continue  # the actor's own means: "ready to send 4,000 troops to ..."
             ids = [i for i in ctx.actor_ids(token) if i not in actors]
             if ids:
                 return ids
@@ -1410,6 +1443,8 @@ def _place_recipients(
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ == "dobj"]
     # "fired at targets in Jericho"
     nodes += [o for n in list(nodes) for slot in m.entry.recipient for o in _prep_objects(n, slot)]
+    # "ready to contribute troops to a force in Liberia": where the act is directed
+    nodes += [o for n in list(nodes) for o in _prep_objects(n, "to")]
     for node in nodes:
         for obj in (o for p in _PLACE_PREPS for o in _prep_objects(node, p)):
             place = _place_of(ctx, obj)
@@ -1443,8 +1478,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     actors, recipients, path = _roles(ctx, m, support)
     if m.type in ("REQUEST", "THREATEN", "ACCUSE") and not recipients:
         # "demanded that Germany pay", "urged the army to withdraw"
-        for clause in m.token.children:
-            if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+        for clause in _clauses_of(m.token):
+            if clause.pos_ in ("VERB", "AUX"):
                 subj, _ = _verb_subject(clause)
                 recipients = [i for i in ctx.actor_ids(subj) if i not in actors]
                 if recipients:

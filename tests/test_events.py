@@ -481,6 +481,39 @@ END_TO_END = [
         ["Moldova"],
         "asserted",
     ),
+    # a noun's "that" clause, also when parsed onto its verb
+    (
+        "Amnesty International reiterated its demand that Egypt release the journalists.",
+        "REQUEST",
+        ["Amnesty International"],
+        ["Egypt"],
+        "asserted",
+    ),
+    # beneficiaries of the content; investigations against X
+    ("Japan agreed to provide emergency aid for Nepal.", "AGREE", ["Japan"], ["Nepal"], "asserted"),
+    (
+        "A Kenyan judge opened corruption investigations against three Ugandan officials.",
+        "ACCUSE",
+        ["Kenyan judge"],
+        ["three Ugandan officials"],
+        "asserted",
+    ),
+    # the actor's own troops are not the other side; where they go is
+    (
+        "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali.",
+        "AGREE",
+        ["Ghana"],
+        ["Mali"],
+        "asserted",
+    ),
+    # a manner participle ("citing ...") is not the content of a refusal
+    (
+        "Bangladesh refused to send peacekeepers to Darfur, citing security concerns.",
+        "REJECT",
+        ["Bangladesh"],
+        ["Darfur"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
