@@ -400,6 +400,7 @@ class _Reader:
         self.found: list[_Found] = []
         self._surnames: dict[str, str | None] | None = None
         self._full_names: dict[str, str] | None = None
+        self._named: frozenset[str] | None = None
         # Closing offset → opening offset of each closed quotation (set by extract_quotes).
         self.closes: dict[int, int] = {}
 
@@ -568,6 +569,12 @@ class _Reader:
                     ):
                         return named.id
         if head.lower_ in _PRONOUNS:
+            if actor is not None and actor.id not in self.named():
+                # Linked to a title the actor stage kept apart from its name ("Ukraine's
+                # foreign minister, Dmytro Kuleba"): the speaker just quoted is that person.
+                previous = self.previous_speaker(para, head.lower_)
+                if previous is not None and previous in self.named():
+                    return previous
             if actor is not None:
                 return actor.id
             previous = self.previous_speaker(para, head.lower_)
@@ -603,6 +610,17 @@ class _Reader:
         if self._full_names is None:
             self._full_names = _full_names(self.actors.actors, self.text)
         return self._full_names.get(actor_id, actor_id)
+
+    def named(self) -> frozenset[str]:
+        """Return the ids of actors with at least one name mention."""
+        if self._named is None:
+            acts = self.actors
+            self._named = (
+                frozenset(acts.actors[m.actor].id for m in acts.mentions if m.kind == "name")
+                if acts is not None
+                else frozenset()
+            )
+        return self._named
 
     def subject_before(self, pronoun: Token, para: int) -> str | None:
         """Return the person named as the latest subject before a pronoun, or None.

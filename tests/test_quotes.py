@@ -487,6 +487,15 @@ def test_quotes_end_to_end_reported_clauses(code, text, expected):
             "‘It was never lonely,’ he says.",
             [("direct", "It was never lonely,", "Alasdair MacLeod")],
         ),
+        (
+            # A pronoun linked to an unnamed title goes to the person just quoted.
+            "Ukraine's foreign minister, Dmytro Kuleba, said on Twitter that the attack was "
+            'a crime.\n\n"Russia must be held accountable," he wrote.',
+            [
+                ("indirect", "the attack was a crime", "Dmytro Kuleba"),
+                ("direct", "Russia must be held accountable,", "Dmytro Kuleba"),
+            ],
+        ),
     ],
 )
 def test_quotes_speaker_resolves_to_named_actor(code, text, expected):
