@@ -360,9 +360,13 @@ def test_quotes_unbalanced_marks_warn_and_keep_going(code):
     assert [q.kind for q in result.quotes] == ["direct"]
 
 
-def test_quotes_gold_file_is_well_formed(data_dir):
-    rows = [json.loads(line) for line in (data_dir / "quotes_gold.jsonl").open(encoding="utf-8")]
-    assert len(rows) >= 40
+@pytest.mark.parametrize(
+    "name, size",
+    [("quotes_gold.jsonl", 40), ("quotes_heldout.jsonl", 10), ("quotes_heldout2.jsonl", 30)],
+)
+def test_quotes_gold_file_is_well_formed(data_dir, name, size):
+    rows = [json.loads(line) for line in (data_dir / name).open(encoding="utf-8")]
+    assert len(rows) >= size
     for row in rows:
         full, pos = row["title"] + "\n\n" + row["text"], 0
         for q in row["quotes"]:
