@@ -353,6 +353,7 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
                 # An infinitive's "to" counts only for the head's own complement ("willing
                 # *to* meet"), not one further down ("protest the failure *to* act").
                 and (t.dep_ != "aux" or t.head.head == token)
+                and not (t.pos_ == "PART" and t.dep_ == "prep")  # a misparsed infinitive "to"
             ),
             None,
         )
@@ -558,7 +559,8 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         "needcontent" in flags
         and not reversed_report
         and not any(
-            c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ == "to")
+            c.dep_ in ("xcomp", "ccomp", "acl")
+            or (c.dep_ == "prep" and c.lower_ == "to" and c.pos_ != "PART")
             for c in token.children
         )
     ):

@@ -133,6 +133,20 @@ HAND_BUILT = [
         """,
         [("AID", "070", ["Chile"], ["Peru"], "asserted", "nsubj<-donate->prep:to")],
     ),
+    (
+        # an infinitive "to" misparsed as a preposition makes no "protest to" (ACCUSE)
+        """
+        Chile Chile PROPN NNP nsubj 1 B-GPE
+        protested protest VERB VBD ROOT 1 O
+        Peru Peru PROPN NNP poss 4 B-GPE
+        's 's PART POS case 2 O
+        failure failure NOUN NN dobj 1 O
+        to to PART TO prep 1 O
+        act act ADJ JJ pobj 5 O
+        . . PUNCT . punct 1 O
+        """,
+        [("PROTEST", "141", ["Chile"], ["Peru"], "asserted", "nsubj<-protest->dobj")],
+    ),
 ]
 
 
