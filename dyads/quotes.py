@@ -491,7 +491,11 @@ class _Reader:
             and verb.dep_ in ("conj", "advcl", "xcomp")
             and verb.head.pos_ in ("VERB", "AUX")
         ):
-            return self.speaker_of(verb.head, depth + 1)
+            head = verb.head
+            if verb.tag_ == "VBG" and head.dep_ == "ccomp" and self.is_cue_verb(head.head):
+                # "argued that X …, saying Y": the parser hung "saying" inside the content.
+                head = head.head
+            return self.speaker_of(head, depth + 1)
         if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
             # Inverted order ("said the minister") that the parser did not label nsubj.
             for child in verb.rights:
@@ -592,9 +596,11 @@ class _Reader:
                         return principal.id
         if actor is not None:
             return actor.id
-        # Modifiers of the head: "U.S. officials", "Russian diplomats", "Iran's mission".
+        # Modifiers of the head: "U.S. officials", "Russian diplomats"; an owner only for
+        # a body that speaks for it ("Iran's mission", not "Putin's critics").
+        owned = self.noun_class(head) in ("organisation", "proxy", "document")
         for child in head.lefts:
-            if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and owned):
                 found = self.actor_at(child)
                 if found is not None:
                     return found.id
@@ -1140,6 +1146,13 @@ class _Reader:
                 while right > clause.i and (
                     doc[right].dep_ == "cc" or doc[right].text in (",", ";")
                 ):
+                    right -= 1
+                break
+        for child in clause.rights:
+            if child.tag_ == "VBG" and child.i > left and self.is_cue_verb(child):
+                # "…should be dismissed, saying the plaintiffs had …": a report of its own.
+                right = min(right, child.left_edge.i - 1)
+                while right > clause.i and doc[right].text in (",", ";", "—", "–"):
                     right -= 1
                 break
         left = self.after_dateline(left, right)

@@ -411,6 +411,16 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
         ),
         ("Asked about the plan on Monday, the minister said.", []),
         (
+            # A participle cue ends the clause before it and reports its own.
+            "The firm's lawyers argued that the case should be dismissed, saying the "
+            'plaintiffs had "no standing".',
+            [
+                ("indirect", "the case should be dismissed", "The firm's lawyers"),
+                ("indirect", 'the plaintiffs had "no standing"', "The firm's lawyers"),
+                ("partial", "no standing", "The firm's lawyers"),
+            ],
+        ),
+        (
             "The company said in a filing that revenue fell 12% and that it would cut 500 jobs.",
             [
                 ("indirect", "revenue fell 12%", "The company"),
