@@ -440,8 +440,9 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         out.extend(t.conjuncts)
         if t.dep_ in ("dobj", "pobj") and ctx.in_class(t, "transparent"):
             out.extend(_prep_objects(t, "of"))
-        if t.dep_ in ("xcomp", "ccomp") and t.pos_ == "VERB":
-            out.extend(c for c in t.children if c.dep_ == "dobj")  # "agreed to hold exercises"
+        if t.dep_ in ("xcomp", "ccomp"):
+            # "agreed to hold exercises" (also when the verb is tagged as a noun: "to host")
+            out.extend(c for c in t.children if c.dep_ == "dobj")
     # Through verbs that only carry the act: "willing to send troops to help defend X".
     level = [t for t in out if t.dep_ == "xcomp" and t.pos_ == "VERB"]
     for _ in range(2):
@@ -902,6 +903,8 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         places.extend(_prep_objects(m.token, "of"))  # "the withdrawal of forces from Panama"
     for place in places:
         objs = _prep_objects(place, slot)
+        if slot == "by" and place == m.token and m.entry.pos == "NOUN":
+            objs = _agents(place)  # "killings committed by paramilitaries"
         if slot in _LOCATIVE:
             # "in", "at": a place or a named actor, never something inside a longer phrase
             # ("in support of the regime's offensive").

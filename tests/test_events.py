@@ -528,6 +528,22 @@ END_TO_END = [
         ["Darfur"],
         "asserted",
     ),
+    # a nominal event's doer in a reduced passive: "killings committed by X"
+    (
+        "Peruvian prosecutors are investigating killings committed by army soldiers.",
+        "ACCUSE",
+        ["Peruvian prosecutors"],
+        ["army soldiers"],
+        "asserted",
+    ),
+    # the content of an offer through a verb tagged as a noun ("to host talks")
+    (
+        "Egypt offered to host talks between Israel and Hamas.",
+        "AGREE",
+        ["Egypt"],
+        ["Israel", "Hamas"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
