@@ -778,7 +778,8 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         # Gerund complements: "accused the US *of spying*" (the object does it),
         # "resorted *to throwing* stones" (the subject does).
         governor = verb.head.head
-        obj = _child(governor, {"dobj"})
+        # the object, or the subject of a passive: "was criticised for expelling diplomats"
+        obj, _ = _verb_object(governor)
         if obj is not None and _animate(obj):
             return obj, "pcomp-obj"
         found, path = _verb_subject(governor, seen + 1)
@@ -828,12 +829,15 @@ def _verb_object(verb: Token) -> tuple[Token | None, str]:
                 if _child(counted, "nummod") is not None:
                     return counted, "dobj"
     for clause in verb.children:
-        # "allowed the candidate to run" parsed as a clause of its own: its subject.
-        if clause.dep_ in ("ccomp", "xcomp") and any(
+        # "allowed the candidate to run", "detained farmers marching to Delhi": the object
+        # parsed as the subject of a clause of its own.
+        infinitive = clause.dep_ in ("ccomp", "xcomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
+        )
+        participle = clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > verb.i
+        if infinitive or participle:
             subj = _child(clause, {"nsubj"})
-            if subj is not None and subj.i < clause.i:
+            if subj is not None and subj.i < clause.i and (infinitive or subj.i > verb.i):
                 return subj, f"{clause.dep_}:nsubj"
     return None, ""
 

@@ -544,6 +544,22 @@ END_TO_END = [
         ["Israel", "Hamas"],
         "asserted",
     ),
+    # a gerund under a passive is done by the passive's subject, not its agent
+    (
+        "Moldova's prime minister was criticised by Russian officials for expelling diplomats.",
+        "SANCTION",
+        ["Moldova's prime minister"],
+        ["diplomats"],
+        "asserted",
+    ),
+    # "detained farmers marching ...": the object parsed as the participle's subject
+    (
+        "Indian police detained dozens of farmers marching towards New Delhi.",
+        "COERCE",
+        ["Indian police"],
+        ["farmers"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
