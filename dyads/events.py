@@ -1271,7 +1271,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     inner.absorbed_by = m.token.i
                     if m.type == "PROTEST" and not m.content:
                         m.content.append(inner)
-        if m.entry.pos == "VERB" and codes.quad_class(m.type) in (1, 3):
+        if m.entry.pos == "VERB" and (codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST"):
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike" — the nominal event is its topic.
             for child in m.token.children:
