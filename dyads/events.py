@@ -713,11 +713,11 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
     node = token
     if node.dep_ == "compound" and ctx.in_class(node.head, "transparent"):
         node = node.head
-    # "a new round of talks": climb through transparent nouns.
-    if (
-        node.dep_ == "pobj"
-        and node.head.lower_ == "of"
-        and ctx.in_class(node.head.head, "transparent")
+    # "a new round of talks": climb through transparent nouns; "claimed responsibility
+    # for the attack": through the claim to its event, so the claimant did it.
+    if node.dep_ == "pobj" and (
+        (node.head.lower_ == "of" and ctx.in_class(node.head.head, "transparent"))
+        or (node.head.lower_ == "for" and ctx.in_class(node.head.head, "answerable"))
     ):
         node = node.head.head
     while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):

@@ -560,6 +560,14 @@ END_TO_END = [
         ["farmers"],
         "asserted",
     ),
+    # who claims an attack did it
+    (
+        "The Houthis claimed responsibility for an attack on a British tanker.",
+        "ASSAULT",
+        ["Houthis"],
+        ["United Kingdom"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
