@@ -366,14 +366,10 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
 def _misparsed_main_verb(verb: Token) -> bool:
     """A past verb parsed as a modifier of a root noun: "Palestinian youths resorted to ..."
     with no other main verb in the sentence."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
     root = verb.sent.root
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and root.pos_ in ("NOUN", "PROPN")
-        and verb.i > root.i
-        and not _prep_objects(verb, "by")
-    )
+    return root.pos_ in ("NOUN", "PROPN") and verb.i > root.i and not _prep_objects(verb, "by")
 
 
 def _passive(verb: Token) -> bool:
