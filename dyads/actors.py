@@ -505,11 +505,16 @@ def _is_actor_head(
         and doc[piece.end].text == "-"
         and f"-{doc[piece.end + 1].lower_}" in MEMBER_SUFFIXES
     ):
-        return False  # "Russian-led forces": part of the forces' own phrase
+        # "Russian-led forces": part of the forces' own phrase; "the US-led war": its leader.
+        led = doc[piece.end + 1].head
+        return led.i not in heads and led.i not in piece_at and led.pos_ in ("NOUN", "PROPN")
     if piece is not None and piece.what == "demonym":
         # "the Russians", "Syrians" are actors; "Russian" before an actor noun is part of
         # that actor; before any other noun ("a Russian request") it names the state.
-        if token.dep_ not in ("amod", "compound", "nmod", "conj") and token.pos_ != "ADJ":
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "Israel and the Palestinians": a conjunct like the first
+        if first.dep_ not in ("amod", "compound", "nmod") and token.pos_ != "ADJ":
             return True
         return _owning_state(token, heads, piece_at)
     if token.dep_ in ("amod", "compound", "nmod") and token.head.i != token.i:
@@ -521,16 +526,20 @@ def _is_actor_head(
             if entries and entries[0].kind in ("person", "organisation", "group"):
                 return True  # "Hamas rockets", "the Houthis' missiles": a named actor
             # "a U.S. request": a country owns the act; a town ("the Idlib offensive") does not.
+            # "the U.S.-led war": leading it, whatever the noun.
+            led = any(token.lower_.endswith(suffix) for suffix in MEMBER_SUFFIXES)
             return (
                 bool(entries)
                 and entries[0].category == "country"
-                and _owning_state(token, heads, piece_at)
+                and _owning_state(token, heads, piece_at, topics=not led)
             )
     # "U.N.-led", "U.S.-backed": an adjective, not an actor.
     return not ("-" in token.text[1:] and token.pos_ == "ADJ")
 
 
-def _owning_state(token: Token, heads: dict[int, tuple[int, str | None]], piece_at) -> bool:
+def _owning_state(
+    token: Token, heads: dict[int, tuple[int, str | None]], piece_at, topics: bool = True
+) -> bool:
     """Whether a country word modifying a noun names the state that owns it.
 
     "a U.S. request", "Israeli air raids", "French and Egyptian proposals": yes. Not
@@ -546,8 +555,9 @@ def _owning_state(token: Token, heads: dict[int, tuple[int, str | None]], piece_
     governor = first.head
     if governor.i in heads or governor.i in piece_at:
         return False
-    if governor.lemma_.lower() in word_list(TOPIC_NOUNS) or governor.lower_ in word_list(
-        TOPIC_NOUNS
+    if topics and (
+        governor.lemma_.lower() in word_list(TOPIC_NOUNS)
+        or governor.lower_ in word_list(TOPIC_NOUNS)
     ):
         return False  # "the Syria talks": about the state, not by it
     return governor.pos_ in ("NOUN", "PROPN") and governor.dep_ not in (

@@ -284,6 +284,16 @@ def test_actors_rules_on_hand_built_doc(nlp_blank, kb, words, pos, deps, heads, 
             "Kenya condemned the Russian air raids.",
             [("Kenya", "KEN", None, "state"), ("Russia", "RUS", None, "state")],
         ),
+        # A plural demonym in a coordination is an actor like its partner.
+        (
+            "Poland and the Kenyans signed the deal.",
+            [("Poland", "POL", None, "state"), ("Kenyans", "KEN", None, "group")],
+        ),
+        # A country leading something owns it, even a topic noun.
+        (
+            "Kenya opposed the US-led war.",
+            [("Kenya", "KEN", None, "state"), ("United States", "USA", None, "state")],
+        ),
         # A topic noun: the talks are about Syria, not by it.
         ("Kenya welcomed the Syria talks on Monday.", [("Kenya", "KEN", None, "state")]),
         # Before an actor noun the adjective is part of that actor.

@@ -250,6 +250,8 @@ def test_kb_data_people_enough_rows():
         ("Chechens", "RUS"),
         ("Tibetan", "CHN"),
         ("Igbo", "NGA"),
+        ("Kampuchean", "KHM"),
+        ("Yugoslav", "SRB"),
     ],
 )
 def test_kb_data_countries_spot_checks(text, iso3):
