@@ -546,6 +546,9 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else None
     obj = _child(token, {"dobj", *_PASS_SUBJ}) if verb is not None else None
+    counted = _prep_objects(obj, "of") if ctx.in_class(obj, "transparent") else []
+    if counted:
+        obj = counted[0]  # "freed thousands of prisoners"
     subj = _verb_subject(token)[0] if verb is not None else None
     if "needobj" in flags and obj is None:
         return False
@@ -746,6 +749,14 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         agent = _prep_objects(verb, "by")
         if agent:
             return agent[0], "agent"
+        for prep in verb.children:
+            # "was accused of looting by officials": an active gerund takes no "by"
+            # agent, so the one on it belongs to the passive.
+            for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                if prep.dep_ == "prep" and not _passive(gerund):
+                    agent = _prep_objects(gerund, "by")
+                    if agent:
+                        return agent[0], "agent"
         return None, ""
     if _misparsed_main_verb(verb):
         return verb.sent.root, "nsubj"

@@ -568,6 +568,22 @@ END_TO_END = [
         ["United Kingdom"],
         "asserted",
     ),
+    # constraints look through quantities: "freed thousands of prisoners"
+    (
+        "Myanmar's military government freed thousands of prisoners in an amnesty.",
+        "RETREAT",
+        ["Myanmar's military government"],
+        ["prisoners"],
+        "asserted",
+    ),
+    # an active gerund takes no "by" agent: it belongs to the passive above it
+    (
+        "Eritrean troops were accused of looting by Ethiopian officials.",
+        "ACCUSE",
+        ["Ethiopian officials"],
+        ["Eritrean troops"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
