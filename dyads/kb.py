@@ -73,6 +73,13 @@ PATRON_SUFFIXES = (
     "-trained",
 )
 MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
+# Capitalised words of titles and body names that the gazetteer also knows as towns.
+TITLE_WORDS = frozenset(
+    {"federal", "national", "central", "state", "royal", "supreme", "general", "regional"}
+    | {"provincial", "interim", "transitional", "popular", "democratic", "republican"}
+    | {"islamic", "revolutionary", "united", "liberation", "people", "special", "joint"}
+    | {"grand", "high", "senior", "chief", "military", "civil", "new", "free", "independent"}
+)
 # States whose people's names put the family name first ("Xi Jinping" is Mr Xi).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC"})
 NEGATORS = frozenset({"pro", "anti", "non"})
@@ -258,6 +265,7 @@ class KnowledgeBase:
         self._user_keys: set[tuple[str, ...]] = set()
         self._first_words: dict[str, tuple[int, ...]] | None = None
         self._near: dict[str, dict[str, set[str]]] = {}
+        self.name_words: dict[str, set[str]] = {}  # person → words of all their names
 
     # ------------------------------------------------------------------ loading
 
@@ -447,6 +455,7 @@ class KnowledgeBase:
             self._index_name(alias, entry, user=user)
         for alias in aliases:
             words = self._key(alias)
+            self.name_words.setdefault(name, set()).update(words)
             if len(words) < 2:
                 continue
             # "Xi Jinping", "Kim Jong Un": the family name comes first.
@@ -1031,6 +1040,16 @@ def interpret(
             held = [e for e in head.entries if e.role and _same_office(kb, e.role, written)]
             if held:
                 entry, current = kb.pick(held, date)[0], True
+        leaders = [
+            p
+            for p in core
+            if p.what == "role" and p.end <= head.start and p.role.cls in ("head", "leader")
+        ]
+        if leaders and not titles and entry.kind == "person" and not former:
+            # "Libyan leader Muammar Gaddafi": the text calls him its leader, so he led then.
+            held = [e for e in head.entries if _office_class(kb, e.role) in ("head", "leader")]
+            if held:
+                entry, current = kb.pick(held, date)[0], True
         reading.head = "name"
         reading.entry = entry
         reading.name = entry.name
@@ -1146,6 +1165,16 @@ def _strip_det(words: Sequence[str]) -> str:
     return " ".join(words[start:])
 
 
+def _office_class(kb: KnowledgeBase, office: str | None) -> str | None:
+    """The class of an office title ("State President" → head), from its last words."""
+    words = tuple(split_words(norm(office or "")))
+    for size in range(len(words), 0, -1):
+        role = kb.roles.get(words[-size:])
+        if role is not None:
+            return role.cls
+    return None
+
+
 def _same_office(kb: KnowledgeBase, office: str, written: str) -> bool:
     """Return True when a KB office and a title as written name the same office."""
     a, b = norm(office), norm(written)
@@ -1229,6 +1258,8 @@ def _place_modifier(
     query = " ".join(words[start : head.start])
     if len(query) < 4 or norm(words[head.start - 1]) in kb.surnames:
         return None  # "the Kim regime", "the Bush administration": a family, not a town
+    if any(norm(w) in TITLE_WORDS for w in words[start : head.start]):
+        return None  # "Federal Minister": a title word, though a town is called Federal
     found = locate(query)
     if found is None or not _same_place_name(found.name, query):
         return None
@@ -1351,6 +1382,12 @@ def person_by_name(
         people = [p for word in near for p in kb.person_by_surname(word, date)]
         slip = True
     day = date or dt.date.today()
+    if len(people) > 1 and given:
+        # "Omar El Bashir": the given name picks among namesakes before the date does.
+        agreeing = [
+            p for p in people if any(_same_given_name(g, _name_words(kb, p)) for g in given)
+        ]
+        people = agreeing or people
     if len(people) > 1:
         namesakes = people
         people = [p for p in people if p.holds(day)]
@@ -1391,6 +1428,11 @@ def person_by_name(
     elif entry.role and reading.role and reading.role_class:
         reading.role = entry.role
     return True
+
+
+def _name_words(kb: KnowledgeBase, entry: Entry) -> set[str]:
+    """The lower-cased words of a person's name and aliases."""
+    return set(norm(entry.name).split()) | kb.name_words.get(entry.name, set())
 
 
 def _same_given_name(word: str, known: set[str]) -> bool:

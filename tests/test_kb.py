@@ -320,3 +320,21 @@ def test_kb_bundled_name_forms(text, expected):
 def test_kb_misspelt_surnames(kb, text, expected):
     got = resolve_phrase(text, dt.date(2019, 5, 14), kb=kb)
     assert (got["name"], got["country"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, date, expected",
+    [
+        # "leader" before a name: the person led then, whatever the date.
+        ("Russian leader Viktor Lebedev", dt.date(2030, 1, 1), ("RUS", "GOV")),
+        ("former leader Viktor Lebedev", dt.date(2019, 5, 14), ("RUS", "ELI")),
+        # A given name picks among namesakes: Joseph, not Ruth, Kamau.
+        ("Joseph W. Kamau", dt.date(2030, 1, 1), ("KEN", "ELI")),
+        # A title word is not a town, though the gazetteer knows a town of that name.
+        ("Federal police", None, (None, "COP")),
+    ],
+)
+def test_kb_leaders_namesakes_title_words(kb, text, date, expected):
+    got = resolve_phrase(text, date, kb=kb)
+    assert (got["country"], got["sector"]) == expected
+
