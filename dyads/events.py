@@ -397,6 +397,14 @@ def _agents(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             out.extend(_prep_objects(child, "by"))
+    verb = noun.head
+    if not out and noun.dep_ == "dobj" and not _passive(verb):
+        # "broke up a rally by opposition supporters", the "by" hung on the active verb
+        out = [
+            o
+            for o in _prep_objects(verb, "by")
+            if o.head.i == noun.right_edge.i + 1 and o.pos_ in ("NOUN", "PROPN")
+        ]
     return out
 
 

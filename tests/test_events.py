@@ -584,6 +584,14 @@ END_TO_END = [
         ["Eritrean troops"],
         "asserted",
     ),
+    # breaking up a protest; its "by" phrase, hung on the verb, names the protesters
+    (
+        "Police in Dhaka used batons to break up a rally by opposition supporters.",
+        "COERCE",
+        ["Police"],
+        ["opposition supporters"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
