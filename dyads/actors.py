@@ -62,6 +62,20 @@ _FEMALE_ROLES = frozenset(
     {"queen", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman"}
 )
 _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
+# Honorifics before a name (without their full stop), with the gender they tell if any.
+_HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
 # Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
@@ -139,6 +153,8 @@ class _Cand:
     actor: int = -1
     word: str = ""
     patron: bool = False  # "U.S." in "U.S.-backed rebels": backs the next actor
+    gender: str | None = None  # told by an honorific ("Ms. Reyes")
+    written: tuple[str, ...] = ()  # the personal name as written, without title or honorific
 
 
 @dataclass(slots=True)
@@ -354,6 +370,8 @@ def _find_mentions(
         )
         if cand.kind == "nominal" and reading.person_name:
             cand.kind = "name"
+        if cand.kind == "name" and reading.kind in (None, "person"):
+            _honorific_name(doc, kb, cand, name_start)
         if end + 1 < len(doc) and doc[end].text == "-":
             cand.patron = f"-{doc[end + 1].lower_}" in PATRON_SUFFIXES  # "Kremlin-backed"
         cands.append(cand)
@@ -378,6 +396,44 @@ def _find_mentions(
             )
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -> None:
+    """Note a personal name's honorific and written words; an honorific vetoes a KB namesake
+    of the other gender ("Ms. Vance" is no Mr Vance).
+    """
+    first = doc[cand.start : cand.head + 1]
+    honorifics = [t for t in first if norm(t.text).rstrip(".") in _HONORIFICS]
+    cand.written = tuple(
+        t.text
+        for t in doc[min(name_start, cand.head) : cand.head + 1]
+        if t.text[:1].isupper()
+        and norm(t.text).rstrip(".") not in _HONORIFICS
+        and norm(t.text) not in ("'s", "'")
+        and (norm(t.text),) not in kb.roles
+    )
+    r = cand.reading
+    assert r is not None
+    if not honorifics:
+        return
+    cand.gender = _HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
+    if r.person_name:
+        r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in _HONORIFICS)
+    entry = r.entry
+    vetoed = (
+        entry is not None and entry.kind == "person" and entry.gender not in (None, cand.gender)
+    )
+    if vetoed and cand.gender and cand.written:
+        _unresolve(r, cand.written)
+
+
+def _unresolve(r: Reading, written: tuple[str, ...]) -> None:
+    """Turn a reading of a KB person back into the unknown person named as written."""
+    r.entry, r.kind, r.head = None, "person", "name"
+    r.country = r.sector = r.role = r.role_class = None
+    r.former = False
+    r.person_name = written
+    r.name = " ".join(written)
 
 
 def _patron_cand(
@@ -646,6 +702,7 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
     )
     if r.entry is not None and r.entry.kind == "person":
         chain.gender = r.entry.gender
+    chain.gender = cand.gender or chain.gender
     if r.role and r.role.split()[-1] in _FEMALE_ROLES:
         chain.gender = "f"
     elif r.role and r.role.split()[-1] in _MALE_ROLES:
@@ -676,12 +733,20 @@ def _link(
         attach(cand, len(chains) - 1)
         return len(chains) - 1
 
+    named = _named_nominals(doc, cands)
     for cand in cands:
         if cand.kind == "pronoun":
             continue
         r = cand.reading
         assert r is not None
         if cand.kind == "name":
+            if r.entry is not None and r.entry.kind == "person":
+                n = _namesake_in_text(chains, cand)
+                if n is not None:
+                    # "Harriet Vance … Ms. Vance": the person the text named, not the KB's.
+                    _unresolve(r, cand.written)
+                    attach(cand, n)
+                    continue
             if r.entry is None or r.entry.category == "place":
                 n = _same_person(chains, r, doc, cand)
                 if n is not None:
@@ -706,9 +771,11 @@ def _link(
             if r.kind != "person":
                 by_text.setdefault((norm(r.name), r.kind), n)
         else:
-            # An appositive nominal names the person it follows (linked below), nobody earlier.
-            n = None if cand.appositive else by_text.get((norm(r.name), r.kind))
-            if n is None and not cand.appositive:
+            # An appositive nominal names the person it follows (linked below), nobody earlier;
+            # nor does a nominal followed by its name ("the foreign minister, X").
+            alone = cand.appositive or id(cand) in named
+            n = None if alone else by_text.get((norm(r.name), r.kind))
+            if n is None and not alone:
                 n = _antecedent(chains, cand, kb)
             if n is None:
                 n = new(cand)
@@ -717,6 +784,7 @@ def _link(
                 attach(cand, n)
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
+    _named_by_appositive(cands, chains, named)
     _nationality_from_context(cands, chains)
     _country_from_places(doc, kb, cands, chains)
     _pronouns(cands, chains)
@@ -775,6 +843,27 @@ def _merge(chain: _Chain, r: Reading) -> None:
         chain.name_words |= {norm(w) for w in r.person_name}
 
 
+def _namesake_in_text(chains: list[_Chain], cand: _Cand) -> int | None:
+    """Find an unknown person named in full earlier whose name holds this KB person's
+    name as written ("Harriet Vance" before "Vance" or "Ms. Vance"), when the KB person's
+    own full name is not written here.
+    """
+    r = cand.reading
+    assert r is not None and r.entry is not None
+    words = {norm(w) for w in cand.written}
+    if not words or set(norm(r.entry.name).split()) <= words:
+        return None
+    for n in range(len(chains) - 1, -1, -1):
+        chain = chains[n]
+        if chain.kind != "person" or chain.entry_name is not None or chain.plural:
+            continue
+        if len(chain.name_words) > len(words) and words <= chain.name_words:
+            if cand.gender and chain.gender and cand.gender != chain.gender:
+                continue
+            return n
+    return None
+
+
 def _same_person(chains: list[_Chain], r: Reading, doc: Doc, cand: _Cand) -> int | None:
     """Find the person an unknown name (or a surname tagged ORG/GPE) repeats."""
     words = {norm(w) for w in r.person_name} if r.person_name else set()
@@ -787,6 +876,8 @@ def _same_person(chains: list[_Chain], r: Reading, doc: Doc, cand: _Cand) -> int
     for n in range(len(chains) - 1, -1, -1):
         chain = chains[n]
         if chain.kind != "person" or not chain.name_words:
+            continue
+        if cand.gender and chain.gender and cand.gender != chain.gender:
             continue
         if words <= chain.name_words or (
             r.entry is None and chain.name_words <= words and chain.entry_name is None
@@ -878,6 +969,79 @@ def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_
                 chain.role = chain.role or role
                 chain.sector = chain.sector or r.sector
                 chain.role_class = chain.role_class or r.role_class
+
+
+def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
+    """Return the singular nominals followed by their own name, keyed by ``id(nominal)``.
+
+    "Ukraine's foreign minister, Olena Hrytsenko", "A shopkeeper, Rosa Mendel": the parser
+    makes the name an appositive of the nominal. The value is the name's mention.
+    """
+    names = {c.head: c for c in cands if c.kind == "name" and c.reading is not None}
+    found: dict[int, _Cand] = {}
+    for cand in cands:
+        r = cand.reading
+        if cand.kind != "nominal" or r is None or r.plural or cand.appositive:
+            continue
+        if r.kind not in ("person", "organisation", "group"):
+            continue
+        head = doc[cand.head]
+        # "the chair of the dairy association, Piet Jansen": the parser may hang the name
+        # on the body the person heads.
+        owned = [o for p in head.rights if p.lower_ == "of" for o in p.rights if o.dep_ == "pobj"]
+        tokens = list(head.rights)
+        if r.kind == "person":
+            tokens += [t for o in owned for t in o.rights]
+        for token in tokens:
+            name = names.get(token.i)
+            if token.dep_ != "appos" or name is None or name.reading is None:
+                continue
+            if doc[name.start - 1].text != "," or name.start <= cand.end - 1:
+                continue  # only "X, Name": "the group Hamas" is one phrase
+            named = name.reading
+            if r.kind == "person":
+                # A name the KB gives to a body or place is not this person.
+                if named.entry is not None and named.entry.kind != "person":
+                    continue
+                if named.kind == "state" or (named.kind == "group" and named.entry is not None):
+                    continue
+            elif named.kind not in ("organisation", "group") or named.plural:
+                continue
+            found[id(cand)] = name
+            break
+    return found
+
+
+def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[int, _Cand]) -> None:
+    """Merge a nominal into the name that follows it as an appositive.
+
+    The name's actor takes the nominal's mention and, where it lacks them, its role,
+    country and sector; an unknown name after a person nominal is a person.
+    """
+    for cand in cands:
+        name = named.get(id(cand))
+        if name is None or cand.actor < 0 or name.actor < 0 or cand.actor == name.actor:
+            continue
+        old, chain = chains[cand.actor], chains[name.actor]
+        r = cand.reading
+        assert r is not None
+        if chain.entry_name is None and r.kind == "person" and chain.kind != "person":
+            chain.kind = "person"
+            written = name.reading.person_name if name.reading is not None else ()
+            chain.name_words = {norm(w) for w in written or chain.name.split()}
+            chain.name_len = len(chain.name_words)
+            chain.country = chain.country or r.country
+        if chain.entry_name is None or not chain.role:
+            chain.country = chain.country or r.country
+            chain.sector = chain.sector or r.sector
+            chain.role = chain.role or r.role
+            chain.role_class = chain.role_class or r.role_class
+        chain.gender = chain.gender or old.gender
+        for moved in old.cands:
+            moved.actor = name.actor
+            chain.cands.append(moved)
+        old.cands = []
+        chain.cands.sort(key=lambda c: c.start)
 
 
 def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:

@@ -160,6 +160,24 @@ def test_actors_resolution(find, text, date, first, expected):
             "Secretary of State",
             ["Harper", "Secretary of State Daniel Harper"],
         ),
+        (
+            "Tom Brierley, a sheep farmer, said prices had halved. Mr Brierley said he would "
+            "sell the flock.",
+            "Tom Brierley",
+            ["Tom Brierley", "a sheep farmer", "Mr Brierley", "he"],
+        ),
+        (
+            # A woman named in full wins over the KB's Daniel Harper for "Ms Harper".
+            "Nina Harper runs a bakery in Leeds. Ms Harper said flour now cost twice as much.",
+            "Nina Harper",
+            ["Nina Harper", "Ms Harper"],
+        ),
+        (
+            "Paul Lambert, a retired teacher, lost his car in the flood. Lambert said the "
+            "water rose within minutes.",
+            "Paul Lambert",
+            ["Paul Lambert", "a retired teacher", "his", "Lambert"],
+        ),
     ],
 )
 def test_actors_chains(find, text, first, mentions):
@@ -210,6 +228,47 @@ def test_actors_appositive_and_context(find, text, first, expected):
     doc, found = find(text)
     actor = actor_of(doc, found, first)
     assert (actor.country, actor.sector, actor.role) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        (
+            "Kenya's interior minister, Wanjiku Mwangi, said the border would stay open. "
+            "She added that extra police would patrol it.",
+            "Wanjiku Mwangi",
+            (
+                ("Wanjiku Mwangi", "person", "KEN", "GOV", "interior minister"),
+                ["interior minister", "Wanjiku Mwangi", "She"],
+            ),
+        ),
+        (
+            "The navy's spokesman, Felipe Arroyo, said two boats had been seized. He said "
+            "the crews were detained.",
+            "Felipe Arroyo",
+            (
+                ("Felipe Arroyo", "person", None, "GOV", "spokesman"),
+                ["spokesman", "Felipe Arroyo", "He"],
+            ),
+        ),
+        (
+            "The warning was signed by the chair of the dairy association, Piet Jansen, "
+            "and sent to every farm.",
+            "Piet Jansen",
+            (
+                ("Piet Jansen", "person", None, "GOV", "chair"),
+                ["the chair", "Piet Jansen"],
+            ),
+        ),
+    ],
+)
+def test_actors_nominal_named_by_its_appositive(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (
+        (actor.name, actor.kind, actor.country, actor.sector, actor.role),
+        mention_texts(doc, actor),
+    ) == expected
 
 
 @pytest.mark.parametrize(
