@@ -48,6 +48,7 @@ from .records import Actor
 from .resources import table, word_list
 
 TOPIC_NOUNS = "en_topic_nouns.txt"
+BODY_NOUNS = "en_body_nouns.txt"
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
@@ -266,6 +267,14 @@ def _find_mentions(
         covering = piece_at.get(last)
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title
+        if ent.label_ == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
+            # "Sofia Lindqvist": a given name that is also a capital; the person wins.
+            for i in range(first, end):
+                dropped = piece_at.pop(i, None)
+                if dropped is not None:
+                    heads.pop(dropped.end - 1, None)
+                    if dropped in pieces:
+                        pieces.remove(dropped)
         if any(i in piece_at and piece_at[i].what == "name" for i in range(first, end)):
             # The KB knows a name here; let its piece decide, but keep spaCy's label.
             kb_last = max(i for i in range(first, end) if i in piece_at)
@@ -289,14 +298,22 @@ def _find_mentions(
                 claimed.add(head_i)
             continue
         is_role = piece is not None and piece.what == "role" and head_i == piece.end - 1
-        if not _is_actor_head(token, piece, is_role, label, heads, piece_at):
+        # "the charity Bridges4Peace": a body noun before a name the tagger missed.
+        named_end = _body_name_end(doc, head_i, heads, piece_at, ent_at) if is_role else head_i
+        if named_end == head_i and not _is_actor_head(
+            token, piece, is_role, label, heads, piece_at
+        ):
             continue
         start, reading_start = _np_start(
             doc, token, name_start, sent_first[sent_of[head_i]], heads, piece_at
         )
         end = head_i + 1
         # "the president of Armenia": take a following "of <name>" into the phrase.
-        if is_role and end + 1 < len(doc) and doc[end].lower_ == "of":
+        if named_end > head_i:
+            end = named_end + 1
+            dets = [c.i for c in doc[named_end].lefts if c.dep_ == "det" and c.i < head_i]
+            start = reading_start = min([start, *dets])
+        elif is_role and end + 1 < len(doc) and doc[end].lower_ == "of":
             nxt = piece_at.get(end + 1) or piece_at.get(end + 2)
             if nxt is not None and nxt.what == "name" and nxt.end - end <= 4:
                 end = nxt.end
@@ -370,6 +387,27 @@ def _find_mentions(
         )
         if cand.kind == "nominal" and reading.person_name:
             cand.kind = "name"
+        if label == "ORG" and reading.entry is None and token.lower_ in word_list(BODY_NOUNS):
+            # "the Harbour Workers Federation": one body, whatever its inner nouns say.
+            reading.kind, reading.plural = "organisation", False
+        titles = [
+            piece_at[i]
+            for i in range(reading_start, head_i)
+            if i in piece_at and piece_at[i].what == "role" and piece_at[i].end - 1 == i
+        ]
+        if (
+            not is_role
+            and reading.head == "role"
+            and reading.kind in ("organisation", "group")
+            and titles
+            and doc[titles[-1].end - 1].text[:1].islower()
+            and all(t.text[:1].isupper() for t in doc[titles[-1].end : end])
+        ):
+            reading.name = doc[titles[-1].end : end].text  # "German carmaker Kroonwagen"
+        if named_end > head_i:
+            cand.kind = "name"
+            reading.name = doc[head_i + 1 : end].text
+            cand.subject = cand.subject or doc[named_end].dep_ in ("nsubj", "nsubjpass")
         if cand.kind == "name" and reading.kind in (None, "person"):
             _honorific_name(doc, kb, cand, name_start)
         if end + 1 < len(doc) and doc[end].text == "-":
@@ -396,6 +434,50 @@ def _find_mentions(
             )
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
+    """Whether a PERSON entity starts with a KB place or state that is a given name here.
+
+    "Sofia Lindqvist", "Georgia Mills": the KB's only names in the entity are places, and
+    a capitalised word the KB does not know ends it.
+    """
+    last = doc[end - 1]
+    if end - first < 2 or last.i in piece_at or not last.text[:1].isupper():
+        return False
+    found = [piece_at[i] for i in range(first, end - 1) if i in piece_at]
+    return bool(found) and all(
+        p.what == "name" and p.end - p.start == 1 and all(e.kind == "state" for e in p.entries)
+        for p in found
+    )
+
+
+def _body_name_end(
+    doc: Doc,
+    head_i: int,
+    heads: dict[int, tuple[int, str | None]],
+    piece_at: dict[int, Piece],
+    ent_at: dict[int, Span],
+) -> int:
+    """Return the last token of a name no tagger found right after a body noun ("the
+    charity Bridges4Peace"), or ``head_i`` when there is none.
+    """
+    token = doc[head_i]
+    if token.lower_ not in word_list(BODY_NOUNS) or token.tag_ not in ("NN", "NNP"):
+        return head_i
+    end = head_i
+    while end + 1 < len(doc) and end - head_i < 4:
+        nxt = doc[end + 1]
+        if not nxt.text[:1].isupper() or nxt.pos_ not in ("PROPN", "NOUN"):
+            break
+        if nxt.i in heads or nxt.i in piece_at or nxt.i in ent_at:
+            return head_i  # a name of its own: merged later (_named_nominals)
+        end += 1
+    if end == head_i:
+        return head_i
+    tail = range(head_i + 1, end + 1)
+    linked = token.head.i in tail or any(doc[i].head.i == head_i for i in tail)
+    return end if linked else head_i
 
 
 def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -> None:
@@ -642,7 +724,13 @@ def _np_start(
             start = min(start, child.left_edge.i)
     start = max(start, sent_start)
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].text in _BOUNDARIES or "\n" in doc[i].text:
+        spaced_dash = (
+            doc[i].text == "-"
+            and bool(doc[i].whitespace_)
+            and i > 0
+            and bool(doc[i - 1].whitespace_)
+        )
+        if doc[i].text in _BOUNDARIES or "\n" in doc[i].text or spaced_dash:
             start = i + 1
             break
     reading_start = start
@@ -785,6 +873,7 @@ def _link(
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _named_by_appositive(cands, chains, named)
+    _body_anaphora(doc, kb, sent_of, cands, chains)
     _nationality_from_context(cands, chains)
     _country_from_places(doc, kb, cands, chains)
     _pronouns(cands, chains)
@@ -978,12 +1067,27 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
     makes the name an appositive of the nominal. The value is the name's mention.
     """
     names = {c.head: c for c in cands if c.kind == "name" and c.reading is not None}
+    starts = {c.start: c for c in names.values()}
     found: dict[int, _Cand] = {}
     for cand in cands:
         r = cand.reading
         if cand.kind != "nominal" or r is None or r.plural or cand.appositive:
             continue
         if r.kind not in ("person", "organisation", "group"):
+            continue
+        after = starts.get(cand.end)
+        if (
+            r.kind != "person"
+            and after is not None
+            and after.reading is not None
+            and (
+                after.reading.kind in (None, "organisation", "group") or after.reading.entry is None
+            )
+            and after.reading.kind != "state"
+            and not after.reading.plural
+            and doc[cand.head].lower_ in word_list(BODY_NOUNS)
+        ):
+            found[id(cand)] = after  # "the charity Safe Passage", "the rebel group M23"
             continue
         head = doc[cand.head]
         # "the chair of the dairy association, Piet Jansen": the parser may hang the name
@@ -1025,6 +1129,9 @@ def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[i
         old, chain = chains[cand.actor], chains[name.actor]
         r = cand.reading
         assert r is not None
+        if chain.entry_name is None and r.kind != "person" and chain.kind == "person":
+            # "the retailer Marlo": the tagger's person is the body's name.
+            chain.kind, chain.name_words, chain.name_len, chain.gender = r.kind, set(), 0, None
         if chain.entry_name is None and r.kind == "person" and chain.kind != "person":
             chain.kind = "person"
             written = name.reading.person_name if name.reading is not None else ()
@@ -1042,6 +1149,106 @@ def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[i
             chain.cands.append(moved)
         old.cands = []
         chain.cands.sort(key=lambda c: c.start)
+
+
+def _body_anaphora(
+    doc: Doc, kb: KnowledgeBase, sent_of: list[int], cands: list[_Cand], chains: list[_Chain]
+) -> None:
+    """Link "the company", "the group", "the federation" to the named body they repeat.
+
+    The nominal is "the" + a singular noun from ``en_body_nouns.txt`` and nothing else. Its
+    antecedent is the latest named organisation or group within a few sentences whose
+    mentions hold the noun ("the Harbour Workers Federation"; "the group" also fits any
+    group the KB knows, such as an armed group); else the one such body whose sector is
+    the noun's (a named company for "the company"); else, for a business noun, the one
+    named organisation of unknown sector. Otherwise the nominal stays as it was.
+    """
+    covered = {i: c for c in cands for i in range(c.start, c.end)}
+    added = False
+    for token in doc:
+        noun = token.lower_
+        if noun not in word_list(BODY_NOUNS) or token.tag_ != "NN":
+            continue
+        lefts = list(token.lefts)
+        if len(lefts) != 1 or lefts[0].lower_ != "the" or token.i != lefts[0].i + 1:
+            continue
+        cand = covered.get(token.i)
+        if cand is not None and (
+            cand.kind != "nominal"
+            or (cand.start, cand.end) != (token.i - 1, token.i + 1)
+            or chains[cand.actor].cands != [cand]
+        ):
+            continue  # part of a bigger phrase, or already linked
+        n = _body_antecedent(doc, kb, chains, noun, sent_of[token.i], token.i - 1)
+        if n is None:
+            continue
+        if cand is None:
+            cand = _Cand(
+                token.i - 1,
+                token.i + 1,
+                token.i,
+                "nominal",
+                sent_of[token.i],
+                Reading(
+                    text=doc[token.i - 1 : token.i + 1].text,
+                    name=noun,
+                    kind="organisation",
+                    country=None,
+                    sector=None,
+                    role=noun,
+                    head="role",
+                ),
+                subject=token.dep_ in ("nsubj", "nsubjpass"),
+                definite=True,
+            )
+            cands.append(cand)
+            added = True
+        else:
+            chains[cand.actor].cands = []
+        cand.actor = n
+        chains[n].cands.append(cand)
+        chains[n].cands.sort(key=lambda c: c.start)
+    if added:
+        cands.sort(key=lambda c: c.start)
+
+
+def _body_antecedent(
+    doc: Doc, kb: KnowledgeBase, chains: list[_Chain], noun: str, sent: int, before: int
+) -> int | None:
+    """The named body "the <noun>" at token ``before`` refers to, or None (see
+    :func:`_body_anaphora`)."""
+    role = kb.roles.get((noun,))
+    sector = role.sector if role is not None else None
+    by_words: list[int] = []
+    by_sector: list[int] = []
+    unknown: list[int] = []
+    for n, chain in enumerate(chains):
+        if chain.kind not in ("organisation", "group") or chain.plural:
+            continue
+        named = [
+            c
+            for c in chain.cands
+            if c.start < before
+            and (c.kind == "name" or any(t.pos_ == "PROPN" for t in doc[c.start : c.end]))
+        ]
+        if not named or not 0 <= sent - named[-1].sent <= _WINDOW * 2:
+            continue
+        words = {t.lower_ for c in named for t in doc[c.start : c.end]}
+        if chain.role:
+            words.update(chain.role.lower().split())
+        if noun in words or (noun == "group" and chain.kind == "group" and chain.entry_name):
+            by_words.append(n)
+        elif sector is not None and chain.sector == sector:
+            by_sector.append(n)
+        elif chain.sector is None and chain.entry_name is None:
+            unknown.append(n)
+    if by_words:
+        return max(by_words, key=lambda n: chains[n].cands[-1].start)
+    if len(by_sector) == 1:
+        return by_sector[0]
+    if not by_sector and sector == "BUS" and len(unknown) == 1:
+        return unknown[0]  # "Kroonbier … the company": the one business-like name
+    return None
 
 
 def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:

@@ -272,6 +272,88 @@ def test_actors_nominal_named_by_its_appositive(find, text, first, expected):
 
 
 @pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        (
+            "The charity Bridges4Peace, which runs two shelters, said the camps were full.",
+            "The charity",
+            ("Bridges4Peace", "organisation", "NGO", ["The charity Bridges4Peace"]),
+        ),
+        (
+            "FRANKFURT (Reuters) - German carmaker Kroonwagen is exploring a sale of its "
+            "battery unit. In a statement, the company said it reviews its portfolio.",
+            "German carmaker",
+            ("Kroonwagen", "organisation", "BUS", ["German carmaker Kroonwagen", "the company"]),
+        ),
+        (
+            "Shares in Kroonbier fell on Monday. In a statement, the company said it would "
+            "cut 300 jobs.",
+            "Kroonbier",
+            ("Kroonbier", "organisation", None, ["Kroonbier", "the company"]),
+        ),
+        (
+            "The Harbour Workers Federation called a strike on Monday. The federation said "
+            "talks with the port had failed.",
+            "The Harbour",
+            (
+                "Harbour Workers Federation",
+                "organisation",
+                "LAB",
+                ["The Harbour Workers Federation", "The federation"],
+            ),
+        ),
+        (
+            "The Northern Liberation Front seized a police post near Garissa. The group said "
+            "its fighters would hold it.",
+            "The Northern",
+            (
+                "Northern Liberation Front",
+                "group",
+                "REB",
+                ["The Northern Liberation Front", "The group"],
+            ),
+        ),
+    ],
+)
+def test_actors_bodies_named_and_repeated(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, actor.kind, actor.sector, mention_texts(doc, actor)) == expected
+
+
+def test_actors_body_nominal_with_two_candidates_stays_unlinked(find):
+    text = (
+        "The carmaker Kroonwagen sued the retailer Marlo over unpaid bills. "
+        "The company said it would appeal."
+    )
+    doc, found = find(text)
+    assert mention_texts(doc, actor_of(doc, found, "The carmaker")) == [
+        "The carmaker",
+        "Kroonwagen",
+    ]
+    assert mention_texts(doc, actor_of(doc, found, "the retailer")) == ["the retailer", "Marlo"]
+    company = found.actor_at(next(t for t in doc if t.text == "company"))
+    assert company is None or company.name == "company"
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        (
+            "Health Minister Sofia Lindqvist rejected the report. Lindqvist said the "
+            "figures were wrong.",
+            "Health Minister",
+            ["Health Minister Sofia Lindqvist", "Lindqvist"],
+        ),
+    ],
+)
+def test_actors_given_name_that_is_a_place(find, text, first, mentions):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.kind, mention_texts(doc, actor)) == ("person", mentions)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russian officials and German diplomats met in Vienna on Wednesday. "
