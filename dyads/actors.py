@@ -44,6 +44,7 @@ from .kb import (
     person_by_name,
 )
 from .nlp import PUBLISHED
+from .places import locate
 from .records import Actor
 from .resources import table, word_list
 
@@ -267,7 +268,9 @@ def _find_mentions(
         covering = piece_at.get(last)
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title
-        if ent.label_ == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
+        # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
+        label = "PERSON" if _aged(doc, end) else ent.label_
+        if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
             # "Sofia Lindqvist": a given name that is also a capital; the person wins.
             for i in range(first, end):
                 dropped = piece_at.pop(i, None)
@@ -279,9 +282,11 @@ def _find_mentions(
             # The KB knows a name here; let its piece decide, but keep spaCy's label.
             kb_last = max(i for i in range(first, end) if i in piece_at)
             kb_piece = piece_at[kb_last]
-            heads[kb_piece.end - 1] = (min(first, kb_piece.start), ent.label_)
+            heads[kb_piece.end - 1] = (min(first, kb_piece.start), label)
             continue
-        heads[last] = (first, ent.label_)
+        heads[last] = (first, label)
+    for first, last, label in _untagged_names(doc, heads, piece_at, ent_at):
+        heads[last] = (first, label)
 
     claimed: set[int] = set()
     cands: list[_Cand] = []
@@ -436,6 +441,88 @@ def _find_mentions(
     return cands
 
 
+def _aged(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` is followed by an age: "Nadia, 31,"."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 0 < int(age) < 120
+
+
+def _untagged_names(
+    doc: Doc,
+    heads: dict[int, tuple[int, str | None]],
+    piece_at: dict[int, Piece],
+    ent_at: dict[int, Span],
+) -> list[tuple[int, int, str]]:
+    """Find names the tagger missed: ``(first, last, label)`` for each.
+
+    A run of two or three capitalised proper nouns that is the subject of a verb ("Aled
+    Price said") or one followed by an age ("Yusra, 24,") is a person's name, unless it is
+    a known place or holds a body noun ("Harbour Relief Trust said": an organisation). A
+    run joined by "and"/"of"/"for" ("Customs and Border Protection said") is a body.
+    """
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        if not _bare_proper(doc[i], heads, piece_at, ent_at) or (
+            i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN"
+        ):
+            i += 1
+            continue
+        end = i + 1
+        joined = False
+        while end < len(doc):
+            if _bare_proper(doc[end], heads, piece_at, ent_at):
+                end += 1
+            elif (
+                doc[end].lower_ in ("and", "of", "for", "&")
+                and end + 1 < len(doc)
+                and _bare_proper(doc[end + 1], heads, piece_at, ent_at)
+                and end > i
+            ):
+                joined = True
+                end += 2
+            else:
+                break
+        words = doc[i:end]
+        subject = any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and not i <= t.head.i < end
+            and t.head.pos_ in ("VERB", "AUX")
+            for t in words
+        )
+        body = any(t.lower_ in word_list(BODY_NOUNS) for t in words)
+        if (subject and (joined or body)) and end - i >= 2:
+            found.append((i, end - 1, "ORG"))
+        elif (
+            not joined
+            and not body
+            and ((subject and 2 <= end - i <= 3) or (end - i <= 3 and _aged(doc, end)))
+        ) and locate(words.text) is None:
+            found.append((i, end - 1, "PERSON"))
+        i = end
+    return found
+
+
+def _bare_proper(
+    token: Token,
+    heads: dict[int, tuple[int, str | None]],
+    piece_at: dict[int, Piece],
+    ent_at: dict[int, Span],
+) -> bool:
+    """A capitalised proper noun that no KB piece or entity covers (not an all-caps word)."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not (text.isupper() and len(text) > 1)
+        and token.i not in heads
+        and token.i not in piece_at
+        and token.i not in ent_at
+    )
+
+
 def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
     """Whether a PERSON entity starts with a KB place or state that is a given name here.
 
@@ -463,7 +550,7 @@ def _body_name_end(
     charity Bridges4Peace"), or ``head_i`` when there is none.
     """
     token = doc[head_i]
-    if token.lower_ not in word_list(BODY_NOUNS) or token.tag_ not in ("NN", "NNP"):
+    if token.lower_ not in word_list(BODY_NOUNS) or token.pos_ not in ("NOUN", "PROPN"):
         return head_i
     end = head_i
     while end + 1 < len(doc) and end - head_i < 4:
@@ -821,6 +908,7 @@ def _link(
         attach(cand, len(chains) - 1)
         return len(chains) - 1
 
+    _doubt_bare_surnames(cands)
     named = _named_nominals(doc, cands)
     for cand in cands:
         if cand.kind == "pronoun":
@@ -930,6 +1018,36 @@ def _merge(chain: _Chain, r: Reading) -> None:
         chain.name = r.name
         chain.name_len = len(r.person_name)
         chain.name_words |= {norm(w) for w in r.person_name}
+
+
+def _doubt_bare_surnames(cands: list[_Cand]) -> None:
+    """Undo a KB match made on a surname alone when nothing in the text supports it.
+
+    "Yusuf said", "Mr Carr said": a former office holder of that surname is the person
+    meant only when the text names the person's country somewhere else; otherwise the
+    mention is the unknown person as written. Titles ("President Carr"), given names and
+    people in office on the date are trusted as before.
+    """
+    bare = [
+        c
+        for c in cands
+        if c.kind == "name"
+        and c.reading is not None
+        and c.reading.entry is not None
+        and c.reading.entry.kind == "person"
+        and c.reading.former
+        and c.reading.role_class is None
+        and len(c.written) == 1
+        and norm(c.written[0]) != norm(c.reading.entry.name)
+    ]
+    if not bare:
+        return
+    kept = {c.reading.country for c in cands if c not in bare and c.reading is not None}
+    for cand in bare:
+        r = cand.reading
+        assert r is not None and r.entry is not None
+        if r.entry.country not in kept:
+            _unresolve(r, cand.written)
 
 
 def _namesake_in_text(chains: list[_Chain], cand: _Cand) -> int | None:
@@ -1167,7 +1285,7 @@ def _body_anaphora(
     added = False
     for token in doc:
         noun = token.lower_
-        if noun not in word_list(BODY_NOUNS) or token.tag_ != "NN":
+        if noun not in word_list(BODY_NOUNS) or token.pos_ != "NOUN":
             continue
         lefts = list(token.lefts)
         if len(lefts) != 1 or lefts[0].lower_ != "the" or token.i != lefts[0].i + 1:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dyads.actors import DocActors, extract_actors
-from dyads.kb import KnowledgeBase
+from dyads.kb import KnowledgeBase, default_kb
 from dyads.nlp import PUBLISHED
 from dyads.records import Actor
 
@@ -384,6 +384,40 @@ def test_actors_interface_maps_tokens(find):
 
 
 @pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # A former president's surname alone, and nothing about France: someone else.
+        (
+            "Lambert said the bakery would close in June.",
+            "Lambert",
+            ("Lambert", None, None, None),
+        ),
+        (
+            "Mr Lambert, who runs the bakery, said it would close in June.",
+            "Mr Lambert",
+            ("Lambert", None, None, None),
+        ),
+        # The text names France: the KB's former president fits.
+        (
+            "French pensions were cut again. Lambert said the cuts were unfair.",
+            "Lambert said",
+            ("Pierre Lambert", "FRA", "ELI", "former President"),
+        ),
+        # A title is support enough.
+        (
+            "Former President Lambert said the cuts were unfair.",
+            "Former President",
+            ("Pierre Lambert", "FRA", "ELI", "former President"),
+        ),
+    ],
+)
+def test_actors_bare_surname_needs_support_for_a_kb_person(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, actor.country, actor.sector, actor.role) == expected
+
+
+@pytest.mark.parametrize(
     "words, pos, deps, heads, expected",
     [
         (
@@ -403,6 +437,36 @@ def test_actors_interface_maps_tokens(find):
             ["det", "nsubj", "ROOT", "det", "amod", "amod", "compound", "dobj", "punct"],
             [1, 2, 2, 7, 6, 6, 7, 2, 2],
             [("Kremlin", "RUS", "GOV", "organisation")],
+        ),
+        (
+            # No entity tagged: a two-word proper-noun subject is a person's name.
+            ["Aled", "Price", "said", "the", "pier", "collapsed", "."],
+            ["PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+            ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+            [1, 2, 2, 4, 5, 2, 2],
+            [("Aled Price", None, None, "person")],
+        ),
+        (
+            # A single word is a name when an age follows it.
+            ["Yusra", ",", "24", ",", "said", "she", "fled", "."],
+            ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+            ["nsubj", "punct", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"],
+            [4, 0, 0, 0, 4, 6, 4, 4],
+            [("Yusra", None, None, "person")],
+        ),
+        (
+            ["Customs", "and", "Border", "Protection", "said", "it", "acted", "."],
+            ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+            ["nsubj", "cc", "compound", "conj", "ROOT", "nsubj", "ccomp", "punct"],
+            [4, 0, 3, 0, 4, 6, 4, 4],
+            [("Customs and Border Protection", None, None, "organisation")],
+        ),
+        (
+            ["The", "charity", "Bridges4Peace", "said", "camps", "were", "full", "."],
+            ["DET", "NOUN", "PROPN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT"],
+            ["det", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+            [2, 2, 3, 3, 5, 3, 5, 3],
+            [("Bridges4Peace", None, "NGO", "organisation")],
         ),
     ],
 )
@@ -545,3 +609,23 @@ def test_actors_patron_is_a_mention_of_its_own(find, text, expected):
         if doc[m.start].text != "town"
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        (
+            "Marco Delgado is devastated, his agent said. He learned the news on Twitter.",
+            "Twitter",
+        ),
+        ("Anna Weber posted a video on Instagram. She thanked her fans.", "Instagram"),
+    ],
+)
+def test_actors_platforms_are_bodies_in_the_bundled_kb(nlp_model, text, platform):
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
+    actor = actor_of(doc, found, platform)
+    assert (actor.kind, actor.sector) == ("organisation", "BUS")
+    pronoun = next(t for t in doc if t.lower_ in ("he", "she"))
+    assert found.actor_at(pronoun) == found.actors[0]
+    assert found.actors[0].kind == "person"
