@@ -409,6 +409,10 @@ def _find_mentions(
             and all(t.text[:1].isupper() for t in doc[titles[-1].end : end])
         ):
             reading.name = doc[titles[-1].end : end].text  # "German carmaker Kroonwagen"
+        if start > reading_start and reading.entry is None and reading.head != "role":
+            # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name.
+            reading.name = doc[start:end].text
+            reading.person_name = tuple(t.text for t in doc[start:end] if t.text[:1].isupper())
         if named_end > head_i:
             cand.kind = "name"
             reading.name = doc[head_i + 1 : end].text
@@ -1211,12 +1215,18 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
         # "the chair of the dairy association, Piet Jansen": the parser may hang the name
         # on the body the person heads.
         owned = [o for p in head.rights if p.lower_ == "of" for o in p.rights if o.dep_ == "pobj"]
-        tokens = list(head.rights)
+        tokens = [t for t in head.rights if t.dep_ == "appos"]
         if r.kind == "person":
-            tokens += [t for o in owned for t in o.rights]
+            tokens += [t for o in owned for t in o.rights if t.dep_ == "appos"]
+            # Wherever the parser hung it: ", Name," right after the nominal's own phrase.
+            after_phrase = starts.get(head.right_edge.i + 2)
+            if after_phrase is not None and doc[head.right_edge.i + 1].text == ",":
+                closing = doc[after_phrase.end] if after_phrase.end < len(doc) else None
+                if closing is None or closing.text in (",", ".", ";"):
+                    tokens.append(doc[after_phrase.head])
         for token in tokens:
             name = names.get(token.i)
-            if token.dep_ != "appos" or name is None or name.reading is None:
+            if name is None or name.reading is None:
                 continue
             if doc[name.start - 1].text != "," or name.start <= cand.end - 1:
                 continue  # only "X, Name": "the group Hamas" is one phrase

@@ -275,6 +275,30 @@ def test_actors_nominal_named_by_its_appositive(find, text, first, expected):
     "text, first, expected",
     [
         (
+            # The parser hangs the name elsewhere; ", Name," right after the phrase still names it.
+            "The warning was sent by the head of the nurses' federation, Erik Solberg, and "
+            "reached every ward.",
+            "the head",
+            ("Erik Solberg", ["the head", "Erik Solberg"]),
+        ),
+        (
+            # A named possessor is its own mention and no part of the name.
+            "The Fed's Halvorsen said rates would stay high.",
+            "Halvorsen",
+            ("Halvorsen", ["Halvorsen"]),
+        ),
+    ],
+)
+def test_actors_names_without_their_neighbours(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, mention_texts(doc, actor)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        (
             "The charity Bridges4Peace, which runs two shelters, said the camps were full.",
             "The charity",
             ("Bridges4Peace", "organisation", "NGO", ["The charity Bridges4Peace"]),
