@@ -285,7 +285,7 @@ def _find_mentions(
             heads[kb_piece.end - 1] = (min(first, kb_piece.start), label)
             continue
         heads[last] = (first, label)
-    for first, last, label in _untagged_names(doc, heads, piece_at, ent_at):
+    for first, last, label in _untagged_names(doc, words, heads, piece_at, ent_at):
         heads[last] = (first, label)
 
     claimed: set[int] = set()
@@ -455,6 +455,7 @@ def _aged(doc: Doc, end: int) -> bool:
 
 def _untagged_names(
     doc: Doc,
+    words: list[str],
     heads: dict[int, tuple[int, str | None]],
     piece_at: dict[int, Piece],
     ent_at: dict[int, Span],
@@ -466,65 +467,53 @@ def _untagged_names(
     a known place or holds a body noun ("Harbour Relief Trust said": an organisation). A
     run joined by "and"/"of"/"for" ("Customs and Border Protection said") is a body.
     """
+    covered = heads.keys() | piece_at.keys() | ent_at.keys()
+    bare = [
+        w[:1].isupper()
+        and not (w.isupper() and len(w) > 1)
+        and i not in covered
+        and doc[i].pos_ == "PROPN"
+        for i, w in enumerate(words)
+    ]
+    body_nouns = word_list(BODY_NOUNS)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
-        if not _bare_proper(doc[i], heads, piece_at, ent_at) or (
-            i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN"
-        ):
+        if not bare[i] or (i > 0 and words[i - 1][:1].isupper() and doc[i - 1].pos_ == "PROPN"):
             i += 1
             continue
         end = i + 1
         joined = False
         while end < len(doc):
-            if _bare_proper(doc[end], heads, piece_at, ent_at):
+            if bare[end]:
                 end += 1
             elif (
-                doc[end].lower_ in ("and", "of", "for", "&")
-                and end + 1 < len(doc)
-                and _bare_proper(doc[end + 1], heads, piece_at, ent_at)
-                and end > i
+                end + 1 < len(doc)
+                and bare[end + 1]
+                and doc[end].lower_ in ("and", "of", "for", "&")
             ):
                 joined = True
                 end += 2
             else:
                 break
-        words = doc[i:end]
+        run = doc[i:end]
         subject = any(
             t.dep_ in ("nsubj", "nsubjpass")
             and not i <= t.head.i < end
             and t.head.pos_ in ("VERB", "AUX")
-            for t in words
+            for t in run
         )
-        body = any(t.lower_ in word_list(BODY_NOUNS) for t in words)
+        body = any(t.lower_ in body_nouns for t in run)
         if (subject and (joined or body)) and end - i >= 2:
             found.append((i, end - 1, "ORG"))
         elif (
             not joined
             and not body
             and ((subject and 2 <= end - i <= 3) or (end - i <= 3 and _aged(doc, end)))
-        ) and locate(words.text) is None:
+        ) and locate(run.text) is None:
             found.append((i, end - 1, "PERSON"))
         i = end
     return found
-
-
-def _bare_proper(
-    token: Token,
-    heads: dict[int, tuple[int, str | None]],
-    piece_at: dict[int, Piece],
-    ent_at: dict[int, Span],
-) -> bool:
-    """A capitalised proper noun that no KB piece or entity covers (not an all-caps word)."""
-    text = token.text
-    return (
-        token.pos_ == "PROPN"
-        and text[:1].isupper()
-        and not (text.isupper() and len(text) > 1)
-        and token.i not in heads
-        and token.i not in piece_at
-        and token.i not in ent_at
-    )
 
 
 def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
@@ -965,7 +954,7 @@ def _link(
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _named_by_appositive(cands, chains, named)
-    _body_anaphora(doc, kb, sent_of, cands, chains)
+    _body_anaphora(doc, words, kb, sent_of, cands, chains)
     _nationality_from_context(cands, chains)
     _country_from_places(doc, kb, cands, chains)
     _pronouns(cands, chains)
@@ -1280,7 +1269,12 @@ def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[i
 
 
 def _body_anaphora(
-    doc: Doc, kb: KnowledgeBase, sent_of: list[int], cands: list[_Cand], chains: list[_Chain]
+    doc: Doc,
+    words: list[str],
+    kb: KnowledgeBase,
+    sent_of: list[int],
+    cands: list[_Cand],
+    chains: list[_Chain],
 ) -> None:
     """Link "the company", "the group", "the federation" to the named body they repeat.
 
@@ -1291,12 +1285,24 @@ def _body_anaphora(
     the noun's (a named company for "the company"); else, for a business noun, the one
     named organisation of unknown sector. Otherwise the nominal stays as it was.
     """
+    body_nouns = word_list(BODY_NOUNS)
+    found = [doc[i] for i, w in enumerate(words) if w.lower() in body_nouns]
+    found = [t for t in found if t.pos_ == "NOUN"]
+    if not found:
+        return
     covered = {i: c for c in cands for i in range(c.start, c.end)}
-    added = False
-    for token in doc:
-        noun = token.lower_
-        if noun not in word_list(BODY_NOUNS) or token.pos_ != "NOUN":
+    # The named mentions of each singular body, with their words.
+    bodies: dict[int, list[tuple[_Cand, frozenset[str]]]] = {}
+    for n, chain in enumerate(chains):
+        if chain.kind not in ("organisation", "group") or chain.plural:
             continue
+        for c in chain.cands:
+            span = doc[c.start : c.end]
+            if c.kind == "name" or any(t.pos_ == "PROPN" for t in span):
+                bodies.setdefault(n, []).append((c, frozenset(t.lower_ for t in span)))
+    added = False
+    for token in found:
+        noun = token.lower_
         lefts = list(token.lefts)
         if len(lefts) != 1 or lefts[0].lower_ != "the" or token.i != lefts[0].i + 1:
             continue
@@ -1307,7 +1313,7 @@ def _body_anaphora(
             or chains[cand.actor].cands != [cand]
         ):
             continue  # part of a bigger phrase, or already linked
-        n = _body_antecedent(doc, kb, chains, noun, sent_of[token.i], token.i - 1)
+        n = _body_antecedent(kb, chains, bodies, noun, sent_of[token.i], token.i - 1)
         if n is None:
             continue
         if cand is None:
@@ -1341,7 +1347,12 @@ def _body_anaphora(
 
 
 def _body_antecedent(
-    doc: Doc, kb: KnowledgeBase, chains: list[_Chain], noun: str, sent: int, before: int
+    kb: KnowledgeBase,
+    chains: list[_Chain],
+    bodies: dict[int, list[tuple[_Cand, frozenset[str]]]],
+    noun: str,
+    sent: int,
+    before: int,
 ) -> int | None:
     """The named body "the <noun>" at token ``before`` refers to, or None (see
     :func:`_body_anaphora`)."""
@@ -1350,18 +1361,12 @@ def _body_antecedent(
     by_words: list[int] = []
     by_sector: list[int] = []
     unknown: list[int] = []
-    for n, chain in enumerate(chains):
-        if chain.kind not in ("organisation", "group") or chain.plural:
+    for n, mentions in bodies.items():
+        chain = chains[n]
+        named = [(c, w) for c, w in mentions if c.start < before]
+        if not named or not 0 <= sent - named[-1][0].sent <= _WINDOW * 2:
             continue
-        named = [
-            c
-            for c in chain.cands
-            if c.start < before
-            and (c.kind == "name" or any(t.pos_ == "PROPN" for t in doc[c.start : c.end]))
-        ]
-        if not named or not 0 <= sent - named[-1].sent <= _WINDOW * 2:
-            continue
-        words = {t.lower_ for c in named for t in doc[c.start : c.end]}
+        words = set().union(*(w for _, w in named))
         if chain.role:
             words.update(chain.role.lower().split())
         if noun in words or (noun == "group" and chain.kind == "group" and chain.entry_name):
