@@ -50,6 +50,7 @@ from .resources import table, word_list
 
 TOPIC_NOUNS = "en_topic_nouns.txt"
 BODY_NOUNS = "en_body_nouns.txt"
+SPEAKER_NOUNS = "en_speaker_nouns.tsv"
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
@@ -409,6 +410,8 @@ def _find_mentions(
             and all(t.text[:1].isupper() for t in doc[titles[-1].end : end])
         ):
             reading.name = doc[titles[-1].end : end].text  # "German carmaker Kroonwagen"
+        if label in ("ORG", "GPE", "NORP") and reading.entry is None and not is_role:
+            _person_after_person_noun(doc, kb, reading, name_start, head_i)
         if start > reading_start and reading.entry is None and reading.head != "role":
             # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name.
             reading.name = doc[start:end].text
@@ -443,6 +446,38 @@ def _find_mentions(
             )
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Common nouns for one person: ``person`` rows of ``en_speaker_nouns.tsv``."""
+    return frozenset(row["lemma"] for row in table(SPEAKER_NOUNS) if row["class"] == "person")
+
+
+def _person_after_person_noun(
+    doc: Doc, kb: KnowledgeBase, reading: Reading, name_start: int, head_i: int
+) -> None:
+    """Make a name the tagger typed as a body or place a person's when a noun for a
+    person stands right before it ("economist Alasdair MacLeod", "Economist Jo Reed").
+    """
+    first = name_start
+    if doc[first].lower_ not in _person_nouns():
+        first -= 1
+        if first < 0 or doc[first].lower_ not in _person_nouns():
+            return
+    name = doc[first + 1 : head_i + 1]
+    proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in name)
+    if not 2 <= len(name) <= 3 or not proper:
+        return
+    if any(t.lower_ in word_list(BODY_NOUNS) for t in name) or locate(name.text) is not None:
+        return
+    reading.kind, reading.country, reading.sector = "person", None, None
+    reading.person_name = tuple(t.text for t in name)
+    reading.name = name.text
+    reading.role = doc[first].lower_
+    role = kb.roles.get((reading.role,))
+    if role is not None and role.kind == "person":
+        reading.sector = role.sector
 
 
 def _aged(doc: Doc, end: int) -> bool:

@@ -653,3 +653,30 @@ def test_actors_platforms_are_bodies_in_the_bundled_kb(nlp_model, text, platform
     pronoun = next(t for t in doc if t.lower_ in ("he", "she"))
     assert found.actor_at(pronoun) == found.actors[0]
     assert found.actors[0].kind == "person"
+
+
+@pytest.mark.parametrize(
+    "words, pos, ents, expected",
+    [
+        (
+            # A noun for a person before a name the tagger typed as a body.
+            ["Economist", "Alasdair", "MacLeod", "said", "rates", "would", "rise", "."],
+            ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"],
+            [("Alasdair MacLeod", "person", "economist")],
+        ),
+        (
+            # A name holding a body noun stays the tagger's organisation.
+            ["Analyst", "Harbour", "Trust", "said", "rates", "would", "rise", "."],
+            ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"],
+            [("Harbour Trust", "organisation", None)],
+        ),
+    ],
+)
+def test_actors_person_noun_before_a_body_name(nlp_blank, kb, words, pos, ents, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp_blank.vocab, words=words, pos=pos, ents=ents)
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind, a.role) for a in found.actors] == expected
