@@ -95,6 +95,8 @@ NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 _DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Official groups ("Kenyan officials", "Chinese troops") are counterparts, not constituents.
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "ELI"})
+# Offices named for what they govern: "mayor of X" names a place, not a person.
+_GOVERNING_CLASSES = frozenset({"head", "governor", "mayor"})
 # How many sentences back a definite nominal, pronoun or nationality may reach.
 _WINDOW = 3
 
@@ -364,6 +366,8 @@ def _find_mentions(
         reading = _read_tokens(doc, kb, pieces, list(range(reading_start, end)), date, label)
         if reading.kind is None and reading.country is None and reading.sector is None:
             continue
+        if label == "PERSON" and reading.entry is None and _governed_place(token, piece_at):
+            continue  # "mayor of Porto Verde": the tagger's person is the place governed
         if label == "PERSON" and reading.entry is None and not reading.person_name:
             reading.kind = "person"
         if (
@@ -478,6 +482,21 @@ def _person_after_person_noun(
     role = kb.roles.get((reading.role,))
     if role is not None and role.kind == "person":
         reading.sector = role.sector
+
+
+def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
+    """Whether a name is what an office governs: "mayor of X", "governor of X", "the
+    president of X" name a place or body, not a person."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    office = piece_at.get(prep.head.i)
+    return (
+        office is not None
+        and office.what == "role"
+        and office.role is not None
+        and office.role.cls in _GOVERNING_CLASSES
+    )
 
 
 def _aged(doc: Doc, end: int) -> bool:

@@ -680,3 +680,22 @@ def test_actors_person_noun_before_a_body_name(nlp_blank, kb, words, pos, ents, 
     doc = Doc(nlp_blank.vocab, words=words, pos=pos, ents=ents)
     found = extract_actors(doc, kb)
     assert [(a.name, a.kind, a.role) for a in found.actors] == expected
+
+
+def test_actors_governed_place_tagged_as_person_is_no_person(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    words = ["Rosa", "Lima", "became", "mayor", "of", "Vila", "Serena", "."]
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "attr", "prep", "compound", "pobj", "punct"],
+        heads=[1, 2, 2, 2, 3, 6, 4, 2],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind) for a in found.actors] == [
+        ("Rosa Lima", "person"),
+        ("mayor", "person"),
+    ]
