@@ -1621,6 +1621,7 @@ def _person_antecedent(persons: list[_Cand], chains: list[_Chain], cand: _Cand, 
             and not chain.plural
             and chain.gender in (None, want)
             and c.start < cand.start
+            and (cand.quoted or not c.quoted)
         )
 
     same = [c for c in persons if c.sent == cand.sent and fits(c)]

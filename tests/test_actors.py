@@ -699,3 +699,27 @@ def test_actors_governed_place_tagged_as_person_is_no_person(nlp_blank, kb):
         ("Rosa Lima", "person"),
         ("mayor", "person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, expected",
+    [
+        # A name inside quotation marks is no antecedent for a pronoun outside them.
+        (
+            'Fans chanted "Martha Kane is coming home" outside the stadium. She said she '
+            "was moved.",
+            "She",
+            None,
+        ),
+        (
+            "Anna Reed, who plays a nurse, posted a video last night. She said the abuse "
+            "had to stop.",
+            "She",
+            "Anna Reed",
+        ),
+    ],
+)
+def test_actors_pronoun_leaves_quoted_people_alone(find, text, pronoun, expected):
+    doc, found = find(text)
+    actor = found.actor_at(next(t for t in doc if t.text == pronoun))
+    assert (actor.name if actor is not None else None) == expected
