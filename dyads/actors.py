@@ -462,12 +462,20 @@ def _person_after_person_noun(
     doc: Doc, kb: KnowledgeBase, reading: Reading, name_start: int, head_i: int
 ) -> None:
     """Make a name the tagger typed as a body or place a person's when a noun for a
-    person stands right before it ("economist Alasdair MacLeod", "Economist Jo Reed").
+    person stands right before it ("economist Alasdair MacLeod", "farmer Jo Reed"): a
+    ``person`` row of ``en_speaker_nouns.tsv`` or a singular person role noun.
     """
+
+    def for_a_person(token: Token) -> bool:
+        role = kb.roles.get((token.lower_,))
+        return token.lower_ in _person_nouns() or (
+            role is not None and role.kind == "person" and not role.plural
+        )
+
     first = name_start
-    if doc[first].lower_ not in _person_nouns():
+    if not for_a_person(doc[first]):
         first -= 1
-        if first < 0 or doc[first].lower_ not in _person_nouns():
+        if first < 0 or not for_a_person(doc[first]):
             return
     name = doc[first + 1 : head_i + 1]
     proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in name)

@@ -656,28 +656,41 @@ def test_actors_platforms_are_bodies_in_the_bundled_kb(nlp_model, text, platform
 
 
 @pytest.mark.parametrize(
-    "words, pos, ents, expected",
+    "words, pos, ents, parse, expected",
     [
         (
             # A noun for a person before a name the tagger typed as a body.
             ["Economist", "Alasdair", "MacLeod", "said", "rates", "would", "rise", "."],
             ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
             ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"],
+            None,
             [("Alasdair MacLeod", "person", "economist")],
+        ),
+        (
+            ["Local", "farmer", "Jo", "Reed", "said", "prices", "fell", "."],
+            ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+            ["O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O"],
+            (
+                ["amod", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+                [1, 3, 3, 4, 4, 6, 4, 4],
+            ),
+            [("Jo Reed", "person", "farmer")],
         ),
         (
             # A name holding a body noun stays the tagger's organisation.
             ["Analyst", "Harbour", "Trust", "said", "rates", "would", "rise", "."],
             ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
             ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"],
+            None,
             [("Harbour Trust", "organisation", None)],
         ),
     ],
 )
-def test_actors_person_noun_before_a_body_name(nlp_blank, kb, words, pos, ents, expected):
+def test_actors_person_noun_before_a_body_name(nlp_blank, kb, words, pos, ents, parse, expected):
     from spacy.tokens import Doc
 
-    doc = Doc(nlp_blank.vocab, words=words, pos=pos, ents=ents)
+    deps, heads = parse or (None, None)
+    doc = Doc(nlp_blank.vocab, words=words, pos=pos, ents=ents, deps=deps, heads=heads)
     found = extract_actors(doc, kb)
     assert [(a.name, a.kind, a.role) for a in found.actors] == expected
 
