@@ -416,6 +416,8 @@ def _find_mentions(
             reading.name = doc[titles[-1].end : end].text  # "German carmaker Kroonwagen"
         if label in ("ORG", "GPE", "NORP") and reading.entry is None and not is_role:
             _person_after_person_noun(doc, kb, reading, name_start, head_i)
+            if reading.kind != "person":
+                _person_by_given_name(doc, reading, reading_start, head_i)
         if start > reading_start and reading.entry is None and reading.head != "role":
             # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name.
             reading.name = doc[start:end].text
@@ -505,6 +507,23 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
         and office.role is not None
         and office.role.cls in _GOVERNING_CLASSES
     )
+
+
+def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -> None:
+    """Make a name the tagger typed as a body or place a person's when it starts with a
+    known given name ("Democrat Julia Reyes": "Julia Reyes"; ``en_first_names.tsv``)."""
+    given = [i for i in range(start, head_i) if doc[i].lower_ in first_names()]
+    if not given:
+        return
+    name = doc[given[0] : head_i + 1]
+    proper = all(t.text[:1].isupper() and not t.text.isupper() for t in name)
+    if not 2 <= len(name) <= 3 or not proper:
+        return
+    if any(t.lower_ in word_list(BODY_NOUNS) for t in name) or locate(name.text) is not None:
+        return
+    reading.kind, reading.country, reading.sector = "person", None, None
+    reading.person_name = tuple(t.text for t in name)
+    reading.name = name.text
 
 
 def _aged(doc: Doc, end: int) -> bool:

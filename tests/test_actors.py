@@ -173,6 +173,12 @@ def test_actors_resolution(find, text, date, first, expected):
             ["Nina Harper", "Ms Harper"],
         ),
         (
+            # A known given name makes the tagger's organisation a person.
+            "Democrat Julia Reyes said the vote was rigged. Ms. Reyes said she would appeal.",
+            "Democrat Julia",
+            ["Democrat Julia Reyes", "Ms. Reyes", "she"],
+        ),
+        (
             "Paul Lambert, a retired teacher, lost his car in the flood. Lambert said the "
             "water rose within minutes.",
             "Paul Lambert",
