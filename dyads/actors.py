@@ -371,6 +371,15 @@ def _find_mentions(
         if label == "PERSON" and reading.entry is None and not reading.person_name:
             reading.kind = "person"
         if (
+            label == "PERSON"
+            and reading.entry is None
+            and reading.head != "role"
+            and reading_start < name_start < end
+        ):
+            # "Republican Tom Harlan", "Kenyan runner Eliud Koros": the name is the entity's.
+            reading.name = doc[name_start:end].text
+            reading.person_name = tuple(t.text for t in doc[name_start:end])
+        if (
             reading.entry is None
             and label in ("PERSON", "ORG")
             and reading.kind
@@ -560,7 +569,15 @@ def _untagged_names(
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
-        if not bare[i] or (i > 0 and words[i - 1][:1].isupper() and doc[i - 1].pos_ == "PROPN"):
+        # Not the tail of a name the tagger cut short; a party or nationality word may lead.
+        before = doc[i - 1] if i > 0 else None
+        if not bare[i] or (
+            before is not None
+            and before.text[:1].isupper()
+            and before.pos_ == "PROPN"
+            and before.ent_type_ != "NORP"
+            and not (before.i in piece_at and piece_at[before.i].what == "demonym")
+        ):
             i += 1
             continue
         end = i + 1
@@ -637,7 +654,12 @@ def _body_name_end(
     if end == head_i:
         return head_i
     tail = range(head_i + 1, end + 1)
-    linked = token.head.i in tail or any(doc[i].head.i == head_i for i in tail)
+    # Joined in the parse; or, as the parser often has it, both subjects of one verb.
+    linked = (
+        token.head.i in tail
+        or any(doc[i].head.i == head_i for i in tail)
+        or (doc[end].head.i == token.head.i and doc[end].dep_ == token.dep_)
+    )
     return end if linked else head_i
 
 

@@ -742,3 +742,35 @@ def test_actors_pronoun_leaves_quoted_people_alone(find, text, pronoun, expected
     doc, found = find(text)
     actor = found.actor_at(next(t for t in doc if t.text == pronoun))
     assert (actor.name if actor is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        # A party word before a name the tagger missed does not hide it.
+        (
+            ["Democrat", "Julia", "Reyes", "replied", "."],
+            ["B-NORP", "O", "O", "O", "O"],
+            ("Julia Reyes", "person"),
+        ),
+        # The name of a person entity is the entity's words, not the modifiers before it.
+        (
+            ["Republican", "Tom", "Harlan", "replied", "."],
+            ["B-NORP", "B-PERSON", "I-PERSON", "O", "O"],
+            ("Tom Harlan", "person"),
+        ),
+    ],
+)
+def test_actors_party_word_before_a_name(nlp_blank, kb, words, ents, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        heads=[2, 2, 3, 3, 3],
+        ents=ents,
+    )
+    found = extract_actors(doc, kb)
+    assert expected in [(a.name, a.kind) for a in found.actors]
