@@ -254,6 +254,7 @@ def _find_mentions(
 
     # Heads: the last token of a name (KB piece or entity), or of a role noun.
     heads: dict[int, tuple[int, str | None]] = {}  # head index → (name start, label)
+    country_led: dict[int, int] = {}  # head → name start of "the U.S. Geological Survey"
     for piece in pieces:
         if piece.what in ("name", "demonym", "role", "patron"):
             last = piece.end - 1
@@ -281,6 +282,14 @@ def _find_mentions(
                     heads.pop(dropped.end - 1, None)
                     if dropped in pieces:
                         pieces.remove(dropped)
+        if label == "ORG" and _country_led_body(doc, first, end, piece_at):
+            # "the U.S. Geological Survey": a body of that country the KB does not know.
+            for i in range(first, end):
+                if i in piece_at:
+                    heads.pop(piece_at[i].end - 1, None)
+            heads[last] = (first, label)
+            country_led[last] = first
+            continue
         if any(i in piece_at and piece_at[i].what == "name" for i in range(first, end)):
             # The KB knows a name here; let its piece decide, but keep spaCy's label.
             kb_last = max(i for i in range(first, end) if i in piece_at)
@@ -366,6 +375,10 @@ def _find_mentions(
         reading = _read_tokens(doc, kb, pieces, list(range(reading_start, end)), date, label)
         if reading.kind is None and reading.country is None and reading.sector is None:
             continue
+        if head_i in country_led:
+            name_words = doc[country_led[head_i] : end]
+            reading.head, reading.entry, reading.kind = "name", None, "organisation"
+            reading.name, reading.sector, reading.role = name_words.text, None, None
         if label == "PERSON" and reading.entry is None and _governed_place(token, piece_at):
             continue  # "mayor of Porto Verde": the tagger's person is the place governed
         if label == "PERSON" and reading.entry is None and not reading.person_name:
@@ -501,6 +514,19 @@ def _person_after_person_noun(
     role = kb.roles.get((reading.role,))
     if role is not None and role.kind == "person":
         reading.sector = role.sector
+
+
+def _country_led_body(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
+    """Whether an organisation entity is a country's name or adjective followed by words
+    the KB does not know ("the U.S. Geological Survey", "Brazilian Football Federation")."""
+    found = [piece_at[i] for i in range(first, end) if i in piece_at]
+    if not found or (end - 1) in piece_at or not doc[end - 1].text[:1].isupper():
+        return False
+    return all(
+        (p.what == "demonym" or (p.what == "name" and p.entries[0].category == "country"))
+        and p.end < end
+        for p in found
+    )
 
 
 def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:

@@ -293,6 +293,12 @@ def test_actors_nominal_named_by_its_appositive(find, text, first, expected):
             "Halvorsen",
             ("Halvorsen", ["Halvorsen"]),
         ),
+        (
+            # A country word leading an organisation the KB does not know: one body.
+            "The quake struck at a depth of 10 km, according to the U.S. Geological Survey.",
+            "the U.S.",
+            ("U.S. Geological Survey", ["the U.S. Geological Survey"]),
+        ),
     ],
 )
 def test_actors_names_without_their_neighbours(find, text, first, expected):
