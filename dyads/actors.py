@@ -299,6 +299,8 @@ def _find_mentions(
         heads[last] = (first, label)
     for first, last, label in _untagged_names(doc, words, heads, piece_at, ent_at):
         heads[last] = (first, label)
+    for first, last in _comma_named_bodies(doc, words, piece_at, ent_at):
+        heads[last] = (first, "ORG")
 
     claimed: set[int] = set()
     cands: list[_Cand] = []
@@ -637,6 +639,37 @@ def _untagged_names(
         ) and locate(run.text) is None:
             found.append((i, end - 1, "PERSON"))
         i = end
+    return found
+
+
+def _comma_named_bodies(
+    doc: Doc, words: list[str], piece_at: dict[int, Piece], ent_at: dict[int, Span]
+) -> list[tuple[int, int]]:
+    """Find the names in "the group, Rising Tide, said": ``(first, last)`` of each name
+    that follows "the" + a body noun and a comma, up to the next comma (at most four
+    capitalised words the KB does not know and no tagger took for a person or place).
+    """
+    body_nouns = word_list(BODY_NOUNS)
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(words[:-3]):
+        if word.lower() not in body_nouns or words[i + 1] != "," or i == 0:
+            continue
+        if doc[i - 1].lower_ != "the":
+            continue
+        end = i + 2
+        while end < len(words) and end - i <= 6 and words[end] != ",":
+            end += 1
+        run = range(i + 2, end)
+        if (
+            end >= len(words)
+            or not 1 <= len(run) <= 4
+            or not all(words[k][:1].isupper() or words[k].lower() in ("of", "and") for k in run)
+            or not words[end - 1][:1].isupper()
+            or any(k in piece_at for k in run)
+            or any(k in ent_at and ent_at[k].label_ not in ("ORG", "FAC") for k in run)
+        ):
+            continue
+        found.append((i + 2, end - 1))
     return found
 
 
@@ -1436,6 +1469,13 @@ def _body_anaphora(
         if len(lefts) != 1 or lefts[0].lower_ != "the" or token.i != lefts[0].i + 1:
             continue
         cand = covered.get(token.i)
+        after = covered.get(token.i + 2)
+        if cand is None and after is not None and doc[token.i + 1].text == ",":
+            chain = chains[after.actor] if after.actor >= 0 else None
+            if chain is not None and chain.kind in ("organisation", "group") and not chain.plural:
+                _link_body_nominal(doc, token, sent_of, cands, chains, after.actor)
+                added = True
+                continue  # "the group, Rising Tide": the name that follows
         if cand is not None and (
             cand.kind != "nominal"
             or (cand.start, cand.end) != (token.i - 1, token.i + 1)
@@ -1446,33 +1486,43 @@ def _body_anaphora(
         if n is None:
             continue
         if cand is None:
-            cand = _Cand(
-                token.i - 1,
-                token.i + 1,
-                token.i,
-                "nominal",
-                sent_of[token.i],
-                Reading(
-                    text=doc[token.i - 1 : token.i + 1].text,
-                    name=noun,
-                    kind="organisation",
-                    country=None,
-                    sector=None,
-                    role=noun,
-                    head="role",
-                ),
-                subject=token.dep_ in ("nsubj", "nsubjpass"),
-                definite=True,
-            )
-            cands.append(cand)
+            _link_body_nominal(doc, token, sent_of, cands, chains, n)
             added = True
         else:
             chains[cand.actor].cands = []
-        cand.actor = n
-        chains[n].cands.append(cand)
-        chains[n].cands.sort(key=lambda c: c.start)
+            cand.actor = n
+            chains[n].cands.append(cand)
+            chains[n].cands.sort(key=lambda c: c.start)
     if added:
         cands.sort(key=lambda c: c.start)
+
+
+def _link_body_nominal(
+    doc: Doc, token: Token, sent_of: list[int], cands: list[_Cand], chains: list[_Chain], n: int
+) -> None:
+    """Add "the <noun>" at ``token`` as a nominal mention of actor ``n``."""
+    cand = _Cand(
+        token.i - 1,
+        token.i + 1,
+        token.i,
+        "nominal",
+        sent_of[token.i],
+        Reading(
+            text=doc[token.i - 1 : token.i + 1].text,
+            name=token.lower_,
+            kind="organisation",
+            country=None,
+            sector=None,
+            role=token.lower_,
+            head="role",
+        ),
+        subject=token.dep_ in ("nsubj", "nsubjpass"),
+        definite=True,
+        actor=n,
+    )
+    cands.append(cand)
+    chains[n].cands.append(cand)
+    chains[n].cands.sort(key=lambda c: c.start)
 
 
 def _body_antecedent(

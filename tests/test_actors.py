@@ -349,6 +349,11 @@ def test_actors_names_without_their_neighbours(find, text, first, expected):
                 ["The Northern Liberation Front", "The group"],
             ),
         ),
+        (
+            "The group, Rising Tide, said its members would continue their protests.",
+            "The group",
+            ("Rising Tide", "organisation", None, ["The group", "Rising Tide"]),
+        ),
     ],
 )
 def test_actors_bodies_named_and_repeated(find, text, first, expected):
