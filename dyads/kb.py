@@ -265,6 +265,7 @@ class KnowledgeBase:
         self._user_keys: set[tuple[str, ...]] = set()
         self._first_words: dict[str, tuple[int, ...]] | None = None
         self._near: dict[str, dict[str, set[str]]] = {}
+        self._country_words: dict[str, Entry] | None = None
         self.name_words: dict[str, set[str]] = {}  # person → words of all their names
 
     # ------------------------------------------------------------------ loading
@@ -375,6 +376,7 @@ class KnowledgeBase:
                 )
             self.demonyms[key] = iso3
             self._first_words = None
+            self._near = {}
         # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
         for capital in _multi(row.get("capital", "")):
             key = self._key(capital)
@@ -499,6 +501,7 @@ class KnowledgeBase:
         if not key:
             return
         self._first_words = None
+        self._near, self._country_words = {}, None  # typo indexes are rebuilt on demand
         self.max_len = max(self.max_len, len(key))
         self.name_case[key] = self.name_case.get(key, False) or any(c.isupper() for c in alias)
         # All-capital words of an alias (WHO, IS, AP) match only all-capital text.
@@ -836,15 +839,23 @@ class KnowledgeBase:
     def near_country(self, word: str) -> Entry | None:
         """Return the country whose one-word name is one typing slip from ``word``
         ("Afganistan"), when exactly one is."""
-        names = {
-            key[0]: entry
-            for key, entries in self.names.items()
-            if len(key) == 1
-            for entry in entries
-            if entry.category == "country"
-        }
-        found = self._near_keys("countries", names.keys(), norm(word))
-        return names[found[0]] if len(found) == 1 else None
+        if self._country_words is None:
+            self._country_words = {
+                key[0]: entry
+                for key, entries in self.names.items()
+                if len(key) == 1
+                for entry in entries
+                if entry.category == "country"
+            }
+        found = self._near_keys("countries", self._country_words.keys(), norm(word))
+        return self._country_words[found[0]] if len(found) == 1 else None
+
+    def near_demonym(self, word: str) -> str | None:
+        """Return the country of the one-word demonym one typing slip from ``word``
+        ("Ghanians"), when exactly one is."""
+        single = {key[0]: iso3 for key, iso3 in self.demonyms.items() if len(key) == 1}
+        found = self._near_keys("demonyms", single.keys(), norm(word))
+        return single[found[0]] if len(found) == 1 else None
 
     def _near_keys(self, index: str, keys: Iterable[str], word: str) -> list[str]:
         if len(word) < 5 or not word.isalpha():
@@ -1349,6 +1360,13 @@ def _read_headless(
             # "Afganistan": a place the tagger saw, one typing slip from a country's name.
             reading.head, reading.entry, reading.name = "name", country, country.name
             reading.kind, reading.country = "state", country.country
+            return
+    if label == "NORP" and len(caps) == 1 and caps[0][-1:] == "s":
+        iso3 = kb.near_demonym(caps[0])
+        if iso3 is not None:
+            # "Ghanians": people the tagger saw, one typing slip from a demonym.
+            reading.head, reading.kind, reading.country = "demonym", "group", iso3
+            reading.plural, reading.sector = True, None if keys[0] == "the" else "CVL"
             return
     if label == "PERSON":
         reading.kind = "person"

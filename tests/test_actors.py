@@ -404,3 +404,19 @@ def test_actors_patron_is_a_mention_of_its_own(find, text, expected):
         if doc[m.start].text != "town"
     ]
     assert got == expected
+
+
+def test_actors_misspelt_demonym_tagged_as_people(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    words = ["Police", "turned", "back", "Kenyians", "."]
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "prt", "dobj", "punct"],
+        heads=[1, 1, 1, 1, 1],
+        ents=["O", "O", "O", "B-NORP", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.country, a.sector) for a in found.actors][-1] == ("Kenyians", "KEN", "CVL")
