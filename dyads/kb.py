@@ -1307,7 +1307,11 @@ def _read_headless(
             # "Syrians" are people; "the Russians" as often means their government.
             reading.sector = None if keys[0] == "the" else "CVL"
         elif last.end < len(words):
-            pass  # "Tibetan monks": people the KB has no role noun for
+            # "Iraqi Kurds": a people the KB does not list, after a demonym; "Tibetan
+            # monks": people the KB has no role noun for (no sector).
+            if words[-1][:1].isupper() and keys[-1].endswith("s"):
+                reading.plural = True
+                reading.sector = None if keys[0] == "the" else "CVL"
         elif keys[0] in ("a", "an"):
             reading.kind, reading.sector = "person", "CVL"  # "an Israeli was wounded"
         else:

@@ -60,6 +60,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         # A nationality adjective alone stands for the state; with "a", for a person.
         ("Polish", "POL", None, "state"),
         ("a Pole", "POL", "CVL", "person"),
+        # A people the KB does not list, after a demonym: civilians of that state.
+        ("Kenyan Maasai", "KEN", None, "group"),
+        ("Kenyan Luos", "KEN", "CVL", "group"),
         # Two namesakes who both served Kenya: the family's government is Kenya's.
         ("the Kamau government", "KEN", "GOV", "organisation"),
         # An international body's court is the body's; a state's body keeps its sector.
