@@ -1290,7 +1290,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike" — the nominal event is its topic.
             for child in m.token.children:
-                args = [child] if child.dep_ == "dobj" else []
+                args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]
                 for arg in args:

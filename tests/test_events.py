@@ -648,6 +648,8 @@ def test_events_dates(code, text, date, date_text):
             "The Egyptian president said Qatar must be ready to mediate between Israel and Hamas.",
             ["REQUEST"],
         ),
+        # what is rejected is the topic, also as a passive's subject
+        ("Nigeria's call for a regional force was rejected by Algeria.", ["REJECT"]),
         # what a protest is against is its topic, not another event
         ("Tunisian lawyers went on strike to protest the arrest of a colleague.", ["PROTEST"]),
         # the aim of a protest is no separate demand
