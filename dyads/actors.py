@@ -48,6 +48,8 @@ from .records import Actor
 from .resources import table, word_list
 
 TOPIC_NOUNS = "en_topic_nouns.txt"
+PLACE_NOUNS = "en_place_nouns.txt"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
@@ -1012,11 +1014,21 @@ def _country_from_places(
                     r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
                 )
             else:
-                places = r.kind == "state" or r.sector in _DOMESTIC_AUTHORITIES
+                # A state owning an act ("burned Israeli flags", "independence from
+                # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
+                owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
+                places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
+                    r.sector in _DOMESTIC_AUTHORITIES
+                )
             if places:
                 found.add(country)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _names_place(token: Token) -> bool:
+    """Whether a modifying state word sits on a place noun ("the Syrian capital")."""
+    return token.head.lemma_.lower() in word_list(PLACE_NOUNS)
 
 
 def _locates(token: Token) -> bool:

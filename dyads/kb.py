@@ -1132,7 +1132,12 @@ def _with_possessor_names(
         if i == 0 or (i - 1) in covered or (key not in POSSESSIVE and i not in role_starts):
             continue
         j = i
-        while j > 0 and words[j - 1][:1].isupper() and (j - 1) not in covered:
+        while (
+            j > 0
+            and words[j - 1][:1].isupper()
+            and (j - 1) not in covered
+            and keys[j - 1] not in DETERMINERS  # "The Bush administration"
+        ):
             j -= 1
         if j == i:
             continue

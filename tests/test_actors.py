@@ -339,6 +339,9 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         ("Refugees from Kenya crossed the border.", "Refugees", "KEN"),
         ("Doctors from two Kenyan aid groups donated medicine.", "Doctors", "KEN"),
         ("The withdrawal of some forces from Kenya began on Monday.", "forces", None),
+        # A state owning an act is no place; one owning a place is.
+        ("Protesters burned Polish flags on Friday.", "Protesters", None),
+        ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),
         # The sentence's one place.
         ("Hundreds of protesters marched through Nairobi on Monday.", "protesters", "KEN"),
         # Domestic authorities place the group they act on.

@@ -52,6 +52,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Swiss doctors", "CHE", "MED", "group"),
         ("the Lebedev government", "RUS", "GOV", "organisation"),
         ("Lebedev's advisers", "RUS", "GOV", "group"),
+        ("The Kamau government", "KEN", "GOV", "organisation"),
         # "ethnic" drops the country: people of that descent, wherever they live.
         ("ethnic Kenyans", None, "CVL", "group"),
         ("ethnic Kenyan rebels", None, "REB", "group"),
