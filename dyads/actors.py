@@ -44,6 +44,7 @@ from .kb import (
     person_by_name,
 )
 from .nlp import PUBLISHED
+from .places import locate
 from .records import Actor
 from .resources import table, word_list
 
@@ -720,6 +721,7 @@ def _link(
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _nationality_from_context(cands, chains)
+    _places_by_context(cands, chains)
     _country_from_places(doc, kb, cands, chains)
     _pronouns(cands, chains)
     return chains
@@ -917,6 +919,36 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
         # Every collective mention nearby must agree, and one must share the person's sector.
         if len(countries) == 1 and countries <= evidence:
             chain.country = countries.pop()
+
+
+def _places_by_context(cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Move a town that shares its name with one abroad to the country the text names.
+
+    "Tripoli ... the north Lebanese port": Lebanon's Tripoli, not Libya's capital, when
+    the sentence names Lebanon and the text never names Libya.
+    """
+    named: dict[int, set[str]] = {}
+    everywhere: set[str] = set()
+    for cand in cands:
+        r = cand.reading
+        if cand.kind == "pronoun" or r is None or not r.country or r.kind != "state":
+            continue
+        if (r.entry is not None and r.entry.category == "country") or r.head == "demonym":
+            named.setdefault(cand.sent, set()).add(r.country)
+            everywhere.add(r.country)
+    for chain in chains:
+        if chain.kind != "state" or not chain.cands or chain.country in everywhere:
+            continue
+        first = chain.cands[0]
+        r = first.reading
+        if r is None or r.entry is None or r.entry.category not in ("metonym", "place"):
+            continue
+        nearby = named.get(first.sent, set()) - {chain.country}
+        if len(nearby) != 1:
+            continue
+        found = locate(chain.name, prefer=nearby)
+        if found is not None and found.country in nearby:
+            chain.country, chain.sector = found.country, "CVL"
 
 
 def _pp_owner(

@@ -423,3 +423,19 @@ def test_actors_misspelt_demonym_tagged_as_people(nlp_blank, kb):
     )
     found = extract_actors(doc, kb)
     assert [(a.name, a.country, a.sector) for a in found.actors][-1] == ("Kenyians", "KEN", "CVL")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # The sentence names the other country that has a town of this name.
+        ("Militias clashed in Tripoli, the Lebanese port, on Monday.", "LBN"),
+        # The capital's own country is named: it stays.
+        ("Libya said clashes in Tripoli killed ten people.", "LBY"),
+    ],
+)
+def test_actors_town_named_like_a_capital_abroad(nlp_model, text, country):
+    doc = nlp_model(text)
+    found = extract_actors(doc)
+    tripoli = next(a for a in found.actors if a.name == "Tripoli")
+    assert tripoli.country == country
