@@ -998,6 +998,15 @@ def _country_from_places(
     cands_at = {i: c for c in cands for i in range(c.start, c.end) if c.kind != "pronoun"}
     open_chains = []
     for chain in chains:
+        if chain.country and chain.cands and _people_of(chain):
+            # "the Albanians of southern Serbia": a people is placed where it lives.
+            for prep in doc[chain.cands[0].head].rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    for obj in prep.children:
+                        owner = _pp_owner(chains, cands_at, chain, prep, obj)
+                        if obj.dep_ == "pobj" and owner is not None and owner.kind == "state":
+                            chain.country = owner.country
+            continue
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
             continue
         if chain.kind not in ("group", "person", "organisation"):
@@ -1056,6 +1065,12 @@ def _country_from_places(
                 found.add(country)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _people_of(chain: _Chain) -> bool:
+    """Whether an actor is a people named by a plural demonym ("the Albanians")."""
+    first = chain.cands[0].reading
+    return first is not None and first.head == "demonym" and first.plural
 
 
 def _names_place(token: Token) -> bool:

@@ -1094,6 +1094,16 @@ def interpret(
         _apply_modifiers(kb, reading, core, head, negated, date)
         if reading.country is None and reading.sector not in NON_STATE.values():
             reading.country = _place_modifier(kb, words, core, head)
+    if (
+        reading.head == "demonym"
+        and reading.plural
+        and cut < len(words)
+        and keys[cut] in ("in", "of")
+    ):
+        # "the Albanians of southern Serbia": a people is placed where it lives.
+        homes = [p.entries[0].country for p in after if p.what == "name" and p.entries]
+        homes = [c for c in homes if c]
+        reading.country = homes[0] if homes else reading.country
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
         countries = [_piece_country(kb, piece, date) for piece in after]
         found = next((c for c in countries if c), None)

@@ -339,6 +339,8 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         ("Refugees from Kenya crossed the border.", "Refugees", "KEN"),
         ("Doctors from two Kenyan aid groups donated medicine.", "Doctors", "KEN"),
         ("The withdrawal of some forces from Kenya began on Monday.", "forces", None),
+        # A people is placed where the text says it lives.
+        ("The Kenyans of southern Poland demanded autonomy.", "The Kenyans", "POL"),
         # A state owning an act is no place; one owning a place is.
         ("Protesters burned Polish flags on Friday.", "Protesters", None),
         ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),

@@ -64,6 +64,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         # A people the KB does not list, after a demonym: civilians of that state.
         ("Kenyan Maasai", "KEN", None, "group"),
         ("Kenyan Luos", "KEN", "CVL", "group"),
+        # A people is placed where it lives.
+        ("Kenyans in Poland", "POL", "CVL", "group"),
         # Two namesakes who both served Kenya: the family's government is Kenya's.
         ("the Kamau government", "KEN", "GOV", "organisation"),
         # An international body's court is the body's; a state's body keeps its sector.
