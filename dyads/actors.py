@@ -722,7 +722,7 @@ def _link(
     _appositives(doc, kb, cands, chains)
     _nationality_from_context(cands, chains)
     _places_by_context(cands, chains)
-    _country_from_places(doc, kb, cands, chains)
+    _country_from_places(doc, cands, chains)
     _pronouns(cands, chains)
     return chains
 
@@ -978,9 +978,7 @@ def _pp_owner(
     return None
 
 
-def _country_from_places(
-    doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_Chain]
-) -> None:
+def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
     """Give groups and people without a country the one the text places them in.
 
     First a place or owner after the head ("rebels in the Ivory Coast", "King Hassan of
