@@ -13,13 +13,18 @@ How (docs/actors.md has the long version):
 2. Each actor head (the last token of a name, or a role noun heading its noun
    phrase) becomes a mention spanning its noun phrase ("Russian President
    Vladimir Putin", "the top U.S. diplomat"); a named possessor ("Putin's") is a
-   mention of its own. Third-person pronouns are mentions too.
+   mention of its own. A country word before a non-actor noun is a mention of
+   the state that owns it ("a U.S. request"); coordinated countries before a
+   role noun are one actor each ("U.S. and Russian negotiators"); the backer in
+   "U.S.-backed" is a mention of its own. Third-person pronouns are mentions too.
 3. :func:`dyads.kb.interpret` reads each mention's words; then mentions are
    linked in document order: same KB entry or surname → same person; a
    definite title or nominal → the latest compatible actor; appositives merge
    into the name they follow; a titled person without a country inherits one
-   from a single nationality among the group mentions just before; pronouns
-   go to the subject that is salient, or stay unlinked.
+   from a single nationality among the group mentions just before; groups and
+   people still without a country take it from a phrase after them ("rebels
+   in the Ivory Coast") or the one country of their sentence; pronouns go to
+   the subject that is salient, or stay unlinked.
 """
 
 from __future__ import annotations
