@@ -1337,6 +1337,7 @@ _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between", "for")
 _REACTION_PREPS = ("against", "at", "of", "over", "to", "for")
+_AIM_PREPS = (*_ARGUMENT_PREPS, "at", "of", "over")  # "to show their anger *at* X"
 _PLACE_PREPS = ("in", "into", "at", "outside")
 
 
@@ -1360,8 +1361,8 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
             candidates.extend(c for c in head.children if c.dep_ in ("poss", *_MOD_DEPS))
             candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
         for token in candidates:
-            if _bare(token) and ctx.in_class(token, "force"):
-                continue  # the actor's own means: "ready to send 4,000 troops to ..."
+            if _own_means(ctx, token):
+                continue
             ids = [i for i in ctx.actor_ids(token) if i not in actors]
             if ids:
                 return ids
@@ -1378,11 +1379,17 @@ def _partner_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     args += [o for slot in m.entry.recipient for o in _prep_objects(m.token, slot)]
     for arg in args:
         for prep in _ARGUMENT_PREPS:
-            ids = [i for o in _prep_objects(arg, prep) for i in ctx.actor_ids(o)]
-            ids = [i for i in ids if i not in actors]
+            objs = [o for o in _prep_objects(arg, prep) if not _own_means(ctx, o)]
+            ids = [i for o in objs for i in ctx.actor_ids(o) if i not in actors]
             if ids:
                 return ids
     return []
+
+
+def _own_means(ctx: _Context, noun: Token) -> bool:
+    """An unnamed force is the actor's own means, not the other side: "send 4,000 troops",
+    "a call for its peacekeeping forces to be deployed"."""
+    return _bare(noun) and ctx.in_class(noun, "force")
 
 
 def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[str]) -> list[str]:
@@ -1400,6 +1407,15 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
             ):
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+            if m.type == "PROTEST" and "to" in marks:
+                # "blocked a road to show their disapproval of X's policies"
+                obj, _ = _verb_object(clause)
+                args = [obj] if obj is not None else []
+                args += [o for a in list(args) for p in _AIM_PREPS for o in _prep_objects(a, p)]
+                ids = [i for a in args for i in ctx.actor_ids(a) if i not in actors]
+                if ids:
+                    return ids
+                continue
             if m.type == "THREATEN" and marks & {"if", "unless"}:
                 subj, _ = _verb_subject(clause)
             elif m.type in ("ASSAULT", "COERCE", "MOBILIZE") and "to" in marks:
@@ -1525,7 +1541,7 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         recipients = _content_recipients(ctx, m, actors)
     if not recipients:
         recipients = _reaction_recipients(ctx, m, predicate, support, actors)
-    if not recipients and m.type not in ("CONSULT", "PROTEST"):
+    if not recipients and m.type != "CONSULT":
         recipients = _clause_recipients(ctx, m, predicate, actors)
     if not recipients and actors and m.type != "CONSULT":
         # A place only stands for the other side of a known actor's act.

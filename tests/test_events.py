@@ -592,6 +592,31 @@ END_TO_END = [
         ["opposition supporters"],
         "asserted",
     ),
+    # a protest's purpose names its target: "to show their anger at X's policies"
+    (
+        "Farmers in Warsaw blocked a road to show their anger at the European Union's trade "
+        "policies.",
+        "PROTEST",
+        ["Farmers"],
+        ["European Union"],
+        "asserted",
+    ),
+    # whose demands are met or refused
+    (
+        "Colombia said it would not meet the rebels' demands.",
+        "REJECT",
+        ["Colombia"],
+        ["rebels"],
+        "asserted",
+    ),
+    # the actor's own forces are not the other side of a refusal
+    (
+        "The African Union rejected a call for its peacekeeping troops to be deployed in Sudan.",
+        "REJECT",
+        ["African Union"],
+        [],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
