@@ -1016,7 +1016,7 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
             continue
         if chain.kind == "person" and not (chain.role and chain.sector):
             continue
-        if chain.kind != "organisation" or chain.plural:
+        if chain.kind != "organisation" or chain.plural or chain.sector == "COP":
             open_chains.append(chain)  # placed by its sentence below if not by a phrase
         for cand in chain.cands:
             if cand.kind == "pronoun":
@@ -1045,29 +1045,41 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
         official = chain.sector in _OFFICIAL_SECTORS - {"COP"}
         if first.quoted or (official and chain.kind != "person"):
             continue  # "foreign ministers met in Brussels": officials travel
-        found: set[str] = set()
-        for other in by_sent.get(first.sent, ()):
-            r = other.reading
-            country = chains[other.actor].country
-            if other.actor == first.actor or r is None or not country or other.quoted:
-                continue
-            if other.patron:
-                continue  # "U.S.-backed rebels" are not in the United States
-            if official:
-                places = (r.kind == "state" and _locates(doc[other.head])) or (
-                    r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
-                )
-            else:
-                # A state owning an act ("burned Israeli flags", "independence from
-                # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
-                owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
-                places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
-                    r.sector in _DOMESTIC_AUTHORITIES
-                )
-            if places:
-                found.add(country)
+        found = _countries_placing(doc, chains, by_sent.get(first.sent, ()), first, official)
+        if not found and not official:
+            # Nothing in the sentence: the article's one country ("Police fired tear gas").
+            every = [c for n in sorted(by_sent) for c in by_sent[n]]
+            found = _countries_placing(doc, chains, every, first, official)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _countries_placing(
+    doc: Doc, chains: list[_Chain], others: Iterable[_Cand], first: _Cand, official: bool
+) -> set[str]:
+    """The countries that the mentions ``others`` place an actor in (see above)."""
+    found: set[str] = set()
+    for other in others:
+        r = other.reading
+        country = chains[other.actor].country
+        if other.actor == first.actor or r is None or not country or other.quoted:
+            continue
+        if other.patron:
+            continue  # "U.S.-backed rebels" are not in the United States
+        if official:
+            places = (r.kind == "state" and _locates(doc[other.head])) or (
+                r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
+            )
+        else:
+            # A state owning an act ("burned Israeli flags", "independence from
+            # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
+            owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
+            places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
+                r.sector in _DOMESTIC_AUTHORITIES
+            )
+        if places:
+            found.add(country)
+    return found
 
 
 def _people_of(chain: _Chain) -> bool:

@@ -341,6 +341,9 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         ("The withdrawal of some forces from Kenya began on Monday.", "forces", None),
         # A people is placed where the text says it lives.
         ("The Kenyans of southern Poland demanded autonomy.", "The Kenyans", "POL"),
+        # Nothing in the sentence: the article's one country, if it has only one.
+        ("Kenya's parliament met on Monday. Police fired tear gas at crowds.", "Police", "KEN"),
+        ("Kenya and Poland signed a deal. Police fired tear gas at crowds.", "Police", None),
         # A state owning an act is no place; one owning a place is.
         ("Protesters burned Polish flags on Friday.", "Protesters", None),
         ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),
