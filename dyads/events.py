@@ -80,6 +80,7 @@ _POS = {
     "ADJ": frozenset({"ADJ", "VERB"}),
 }
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # A noun trigger under these is the reason or topic of another event: "over its support for".
@@ -770,8 +771,12 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         return verb.sent.root, "nsubj"
     subj = _child(verb, _SUBJ)
     if subj is not None:
-        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head, "relcl"
+        if subj.lower_ in _RELATIVE and verb.dep_ == "ccomp" and _lemma(verb.head) == "be":
+            focus = _child(verb.head, "attr")  # "it was Hamas that attacked"
+            if focus is not None:
+                return focus, "cleft"
         return subj, "nsubj"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None, ""  # "when asked": the head's subject is the one asked
@@ -829,6 +834,8 @@ def _animate(token: Token) -> bool:
 def _verb_object(verb: Token) -> tuple[Token | None, str]:
     if _passive(verb):
         subj = _child(verb, _PASS_SUBJ)
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, "relcl"  # "the village, which was shelled by ..."
         if subj is not None:
             return subj, "nsubjpass"
         if verb.dep_ in ("acl", "relcl"):

@@ -617,6 +617,16 @@ END_TO_END = [
         [],
         "asserted",
     ),
+    # a passive relative clause's subject pronoun stands for the noun it modifies
+    (
+        "The Ukrainian village, which was shelled by Russian forces overnight, lost power.",
+        "ASSAULT",
+        ["Russian forces"],
+        ["Ukraine"],
+        "asserted",
+    ),
+    # a cleft sentence's focus is the subject: "it was X that attacked"
+    ("It was Hamas that attacked Israel in October.", "ASSAULT", ["Hamas"], ["Israel"], "asserted"),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
