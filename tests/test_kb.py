@@ -66,6 +66,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Kenyan Luos", "KEN", "CVL", "group"),
         # A people is placed where it lives.
         ("Kenyans in Poland", "POL", "CVL", "group"),
+        ("Kenyan youths", "KEN", "CVL", "group"),
+        ("Polish hackers", "POL", "CRM", "group"),
         # Two namesakes who both served Kenya: the family's government is Kenya's.
         ("the Kamau government", "KEN", "GOV", "organisation"),
         # An international body's court is the body's; a state's body keeps its sector.
