@@ -1001,7 +1001,8 @@ def interpret(
                 break
     core = [p for p in pieces if p.end <= cut and p.what != "patron"]
     after = [p for p in pieces if p.start > cut]
-    possessed = {p.start for p in core if p.end < len(keys) and keys[p.end] in POSSESSIVE}
+    # "Putin's advisers": Putin is possessed; "President Reagan's" ends the phrase: he is the head.
+    possessed = {p.start for p in core if p.end < len(keys) - 1 and keys[p.end] in POSSESSIVE}
     heads = [p for p in core if p.start not in possessed and p.what in ("name", "role")]
     head = heads[-1] if heads else None
     # "Foreign Minister Dubem Oniya": a title followed by capitalised words the KB does not know.
@@ -1049,6 +1050,12 @@ def interpret(
             # meant, when the person held it, whatever the date.
             written = _role_text(words, keys, titles[-1])
             held = [e for e in head.entries if e.role and _same_office(kb, e.role, written)]
+            if held:
+                entry, current = kb.pick(held, date)[0], True
+        lead = keys[head.start]
+        if not titles and entry.kind == "person" and not former and (lead,) in kb.roles:
+            # "King Hassan", an alias that starts with the title: the office it names.
+            held = [e for e in head.entries if e.role and _same_office(kb, e.role, lead)]
             if held:
                 entry, current = kb.pick(held, date)[0], True
         leaders = [
@@ -1204,6 +1211,9 @@ def _office_class(kb: KnowledgeBase, office: str | None) -> str | None:
 def _same_office(kb: KnowledgeBase, office: str, written: str) -> bool:
     """Return True when a KB office and a title as written name the same office."""
     a, b = norm(office), norm(written)
+    if a == b:
+        return True
+    a = a.split(" of ")[0] if " of " in a and " of " not in b else a  # "President of Yugoslavia"
     if a == b:
         return True
     role_a = kb.roles.get(tuple(split_words(a)))

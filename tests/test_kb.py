@@ -346,3 +346,29 @@ def test_kb_leaders_namesakes_title_words(kb, text, date, expected):
     got = resolve_phrase(text, date, kb=kb)
     assert (got["country"], got["sector"]) == expected
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase ending in a possessive is about its owner.
+        ("President Lebedev's", ("Viktor Lebedev", "RUS", "GOV")),
+    ],
+)
+def test_kb_titles_and_possessive_ends(kb, text, expected):
+    got = resolve_phrase(text, dt.date(2030, 1, 1), kb=kb)
+    assert (got["name"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "President" names the office "President of Yugoslavia" held then.
+        ("Serbian President Vojislav Kostunica", ("Vojislav Koštunica", "SRB", "GOV")),
+        # An alias that starts with the title names that office.
+        ("King Hassan", ("Hassan II", "MAR", "GOV")),
+    ],
+)
+def test_kb_bundled_titles_name_past_offices(text, expected):
+    got = resolve_phrase(text, dt.date(2030, 1, 1))
+    assert (got["name"], got["country"], got["sector"]) == expected
+
