@@ -1368,7 +1368,7 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
             candidates.extend(c for c in head.children if c.dep_ in ("poss", *_MOD_DEPS))
             candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
         for token in candidates:
-            if _own_means(ctx, token):
+            if _own_means(ctx, token) or _indirect_beneficiary(ctx, token):
                 continue
             ids = [i for i in ctx.actor_ids(token) if i not in actors]
             if ids:
@@ -1386,11 +1386,23 @@ def _partner_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     args += [o for slot in m.entry.recipient for o in _prep_objects(m.token, slot)]
     for arg in args:
         for prep in _ARGUMENT_PREPS:
-            objs = [o for o in _prep_objects(arg, prep) if not _own_means(ctx, o)]
+            objs = [
+                o
+                for o in _prep_objects(arg, prep)
+                if not _own_means(ctx, o) and not _indirect_beneficiary(ctx, o)
+            ]
             ids = [i for o in objs for i in ctx.actor_ids(o) if i not in actors]
             if ids:
                 return ids
     return []
+
+
+def _indirect_beneficiary(ctx: _Context, noun: Token) -> bool:
+    """A "for" object counts only when it names an actor itself: "aid *for Romania*", not
+    "wait for the UN report"."""
+    return (
+        noun.head.lower_ == "for" and ctx.actors is not None and ctx.actors.actor_at(noun) is None
+    )
 
 
 def _own_means(ctx: _Context, noun: Token) -> bool:

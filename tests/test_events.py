@@ -512,6 +512,14 @@ END_TO_END = [
         ["three Ugandan officials"],
         "asserted",
     ),
+    # a "for" object is a beneficiary only when it names an actor itself
+    (
+        "Germany agreed to wait for the UN report before deciding.",
+        "AGREE",
+        ["Germany"],
+        [],
+        "asserted",
+    ),
     # the actor's own troops are not the other side; where they go is
     (
         "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali.",
