@@ -1477,19 +1477,23 @@ def _reaction_recipients(
 def _place_of(ctx: _Context, token: Token) -> Token | None:
     """The named place a locative object stands for: "Kirkuk", "the town *of* Cizre",
     "a jail *in* northern Israel"."""
-    ent = ctx.ent_at.get(token.i)
-    if ent is not None and ent.label_ in _PLACE_LABELS:
+    if _is_place(ctx, token):
         return token
     if ctx.in_class(token, "place"):
         # "the town of X" names a place whatever label the tagger gave X.
         named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
         if named:
             return named[0]
-    for obj in _prep_objects(token, "in"):
-        ent = ctx.ent_at.get(obj.i)
-        if ent is not None and ent.label_ in _PLACE_LABELS:
-            return obj
-    return None
+    return next((o for o in _prep_objects(token, "in") if _is_place(ctx, o)), None)
+
+
+def _is_place(ctx: _Context, token: Token) -> bool:
+    """A place name: tagged as one, or resolved to a state or place actor."""
+    ent = ctx.ent_at.get(token.i)
+    if ent is not None and ent.label_ in _PLACE_LABELS:
+        return True
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.kind == "state" and token.pos_ == "PROPN"
 
 
 def _place_recipients(

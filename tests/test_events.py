@@ -147,6 +147,19 @@ HAND_BUILT = [
         """,
         [("PROTEST", "141", ["Chile"], ["Peru"], "asserted", "nsubj<-protest->dobj")],
     ),
+    (
+        # a place the act is done in, known as a place from its actor when the tagger missed it
+        """
+        Chile Chile PROPN NNP nsubj 1 B-GPE
+        attacked attack VERB VBD ROOT 1 O
+        a a DET DT det 3 O
+        village village NOUN NN dobj 1 O
+        in in ADP IN prep 1 O
+        Peru Peru PROPN NNP pobj 4 O
+        . . PUNCT . punct 1 O
+        """,
+        [("ASSAULT", "190", ["Chile"], ["Peru"], "asserted", "nsubj<-attack")],
+    ),
 ]
 
 
