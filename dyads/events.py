@@ -1501,6 +1501,8 @@ def _place_recipients(
 ) -> list[str]:
     """A place the event is done in stands for its recipient: "lifted the curfew in Montenegro"."""
     nodes = [m.token, *m.extras] + ([support] if support is not None else [])
+    if m.token.dep_ in ("advcl", "xcomp") and _child(m.token, "aux") is not None:
+        nodes.append(m.token.head)  # "drove into Athens to protest": where the protest is
     if "content" in m.entry.flags:
         nodes += _content_head(ctx, m.token)  # "threatened to ban voting in East Jerusalem"
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ == "dobj"]

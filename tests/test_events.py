@@ -648,6 +648,22 @@ END_TO_END = [
     ),
     # a cleft sentence's focus is the subject: "it was X that attacked"
     ("It was Hamas that attacked Israel in October.", "ASSAULT", ["Hamas"], ["Israel"], "asserted"),
+    # a purpose clause's event happens where its governing verb went
+    (
+        "Greek farmers drove their tractors into Athens to protest against rising costs.",
+        "PROTEST",
+        ["Greek farmers"],
+        ["Athens"],
+        "future",
+    ),
+    # whose mission is blocked
+    (
+        "The Chinese coast guard blocked a Philippine supply mission to a disputed shoal.",
+        "COERCE",
+        ["China Coast Guard"],
+        ["Philippines"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
