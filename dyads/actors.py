@@ -1016,8 +1016,9 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
             continue
         if chain.kind == "person" and not (chain.role and chain.sector):
             continue
-        if chain.kind != "organisation" or chain.plural or chain.sector == "COP":
-            open_chains.append(chain)  # placed by its sentence below if not by a phrase
+        if chain.entry_name is not None and chain.kind != "person":
+            continue  # the KB leaves Greenpeace or Caritas without a country on purpose
+        open_chains.append(chain)  # placed by its sentence below if not by a phrase
         for cand in chain.cands:
             if cand.kind == "pronoun":
                 continue
@@ -1043,11 +1044,12 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
             continue
         first = next(c for c in chain.cands if c.kind != "pronoun")
         official = chain.sector in _OFFICIAL_SECTORS - {"COP"}
-        if first.quoted or (official and chain.kind != "person"):
+        if first.quoted or (official and chain.kind == "group"):
             continue  # "foreign ministers met in Brussels": officials travel
         found = _countries_placing(doc, chains, by_sent.get(first.sent, ()), first, official)
-        if not found and not official:
-            # Nothing in the sentence: the article's one country ("Police fired tear gas").
+        if not found and chain.kind != "person":
+            # Nothing in the sentence: the article's one country ("Police fired tear gas",
+            # "the government said"); people travel, so not for them.
             every = [c for n in sorted(by_sent) for c in by_sent[n]]
             found = _countries_placing(doc, chains, every, first, official)
         if len(found) == 1:

@@ -344,6 +344,15 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         # Nothing in the sentence: the article's one country, if it has only one.
         ("Kenya's parliament met on Monday. Police fired tear gas at crowds.", "Police", "KEN"),
         ("Kenya and Poland signed a deal. Police fired tear gas at crowds.", "Police", None),
+        # A state institution is placed like a group; officials as a group are not.
+        (
+            "Kenya's parliament met on Monday. The government rejected the bill.",
+            "The government",
+            "KEN",
+        ),
+        ("The government imposed a curfew in Nairobi.", "The government", "KEN"),
+        # A KB organisation without a country keeps none.
+        ("The United Nations sent aid to Nairobi.", "United Nations", None),
         # A state owning an act is no place; one owning a place is.
         ("Protesters burned Polish flags on Friday.", "Protesters", None),
         ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),
