@@ -448,6 +448,9 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         if t.dep_ in ("xcomp", "ccomp"):
             # "agreed to hold exercises" (also when the verb is tagged as a noun: "to host")
             out.extend(c for c in t.children if c.dep_ == "dobj")
+        if t.dep_ == "ccomp":
+            # "warned that an offensive would be a disaster": the event spoken about
+            out.extend(c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     # Through verbs that only carry the act: "willing to send troops to help defend X".
     level = [t for t in out if t.dep_ == "xcomp" and t.pos_ == "VERB"]
     for _ in range(2):
@@ -1667,13 +1670,13 @@ def _conditions(ctx: _Context, m: _Match, predicate: Token) -> tuple[tuple[int, 
     """Character spans of the if/unless clauses of a threat and of its content."""
     heads = [predicate, *(_content_head(ctx, m.token) if "content" in m.entry.flags else ())]
     spans = []
-    for head in heads:
-        for clause in head.children:
-            if clause.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children
-            ):
-                first, last = clause.left_edge, clause.right_edge
-                spans.append((first.idx, last.idx + len(last.text)))
+    # anywhere under the threat: "threatened to block the bid to join unless X ..."
+    for clause in {t.i: t for head in heads for t in head.subtree}.values():
+        if clause.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children
+        ):
+            first, last = clause.left_edge, clause.right_edge
+            spans.append((first.idx, last.idx + len(last.text)))
     return tuple(spans)
 
 

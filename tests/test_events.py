@@ -715,6 +715,17 @@ def test_events_dates(code, text, date, date_text):
             "agreed to resign.",
             ["THREATEN"],
         ),
+        (
+            "Hungary threatened to block Ukraine's bid to join the EU unless Kyiv cracked down "
+            "on smugglers.",
+            ["THREATEN"],
+        ),
+        # what a warning is about is its content, not another event
+        (
+            "Egypt's president warned that an Israeli offensive in Rafah would have "
+            "catastrophic consequences.",
+            ["THREATEN"],
+        ),
         # a demanded act is the demand's content: "Y must be ready to mediate"
         (
             "The Egyptian president said Qatar must be ready to mediate between Israel and Hamas.",
