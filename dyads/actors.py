@@ -966,7 +966,8 @@ def _pp_owner(
     "from" a state for unarmed people ("refugees from Syria"; not "forces from Panama",
     which moves them) and any group with a country ("doctors from American aid groups").
     """
-    for token in obj.subtree:
+    # The object's own mention first ("the Israeli-occupied West Bank": the West Bank).
+    for token in sorted(obj.subtree, key=lambda t: t.i != obj.i):
         cand = cands_at.get(token.i)
         if cand is None or cand.reading is None or cand.actor < 0:
             continue
@@ -1043,7 +1044,10 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
         if chain.country:
             continue
         first = next(c for c in chain.cands if c.kind != "pronoun")
-        official = chain.sector in _OFFICIAL_SECTORS - {"COP"}
+        # A named body the KB does not know ("the Third World Water Forum") is placed as
+        # officials are: by where things happen, not by every state its sentence names.
+        named_body = chain.kind == "organisation" and not chain.role
+        official = chain.sector in _OFFICIAL_SECTORS - {"COP"} or named_body
         if first.quoted or (official and chain.kind == "group"):
             continue  # "foreign ministers met in Brussels": officials travel
         found = _countries_placing(doc, chains, by_sent.get(first.sent, ()), first, official)

@@ -71,6 +71,10 @@ PATRON_SUFFIXES = (
     "-aligned",
     "-armed",
     "-trained",
+    # "the Israeli-occupied West Bank": the occupier is not the place's country either.
+    "-occupied",
+    "-annexed",
+    "-held",
 )
 MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
 # Capitalised words of titles and body names that the gazetteer also knows as towns.

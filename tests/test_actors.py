@@ -351,6 +351,14 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
             "KEN",
         ),
         ("The government imposed a curfew in Nairobi.", "The government", "KEN"),
+        # A body is not placed by a state that merely acts in its sentence.
+        (
+            "The International Water Council concluded that Poland must pay more.",
+            "The International",
+            None,
+        ),
+        # An occupied place is not the occupier's.
+        ("The Kenyans of the Polish-occupied Nairobi marched.", "The Kenyans", "KEN"),
         # A KB organisation without a country keeps none.
         ("The United Nations sent aid to Nairobi.", "United Nations", None),
         # A state owning an act is no place; one owning a place is.
