@@ -47,6 +47,7 @@ from .kb import (
     kb_with,
     norm,
     person_by_name,
+    place_country,
 )
 from .nlp import PUBLISHED
 from .places import locate
@@ -75,6 +76,7 @@ _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
+_REGION_NOUNS = frozenset({"region", "province", "district"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
@@ -1031,6 +1033,8 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
                         continue
                     owner = _pp_owner(chains, cands_at, chain, prep, obj)
                     if owner is None:
+                        if prep.lower_ in ("in", "of") and not cands_at.get(obj.i):
+                            chain.country = _unnamed_place(obj)
                         continue
                     chain.country = owner.country
                     partitive = bool(chain.role) and chain.role.split()[-1] in GENERIC_HEADS
@@ -1086,6 +1090,16 @@ def _countries_placing(
         if places:
             found.add(country)
     return found
+
+
+def _unnamed_place(obj: Token) -> str | None:
+    """The country of a place no mention names ("the Tyumen region", "Khanty-Mansiysk")."""
+    words = [t.text for t in obj.subtree if t.i <= obj.i and t.text[:1].isupper()]
+    if not words or (obj.text[:1].islower() and obj.lower_ not in _REGION_NOUNS):
+        return None
+    if obj.text[:1].islower():
+        words.append(obj.text)
+    return place_country(" ".join(words))
 
 
 def _people_of(chain: _Chain) -> bool:

@@ -1300,7 +1300,20 @@ def _place_modifier(
         return None  # "the Kim regime", "the Bush administration": a family, not a town
     if any(norm(w) in TITLE_WORDS for w in words[start : head.start]):
         return None  # "Federal Minister": a title word, though a town is called Federal
+    return place_country(query)
+
+
+def place_country(name: str) -> str | None:
+    """Return the country of a place the gazetteer knows under this very name, or None.
+
+    "Kandahar", "the Tyumen region" (its first word): yes; a town that only shares an
+    alternate spelling with the name: no.
+    """
+    query = _strip_det(name.split())
     found = locate(query)
+    if found is None and query.lower().endswith((" region", " province", " district")):
+        query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen
+        found = locate(query)
     if found is None or not _same_place_name(found.name, query):
         return None
     return found.country

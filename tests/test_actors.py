@@ -364,6 +364,8 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         # A state owning an act is no place; one owning a place is.
         ("Protesters burned Polish flags on Friday.", "Protesters", None),
         ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),
+        # A place no mention names, from the gazetteer.
+        ("The deputy governor of the Aleppo region resigned.", "The deputy governor", "SYR"),
         # The sentence's one place.
         ("Hundreds of protesters marched through Nairobi on Monday.", "protesters", "KEN"),
         # Domestic authorities place the group they act on.
