@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -1378,8 +1378,8 @@ def _read_headless(
         # label, the town; a current office holder or namesakes of one state: the person.
         town = label is None and len(caps) == 1 and (probe.former if matched else not probe.country)
         if not (town and locate(caps[0]) is not None) and (matched or probe.country):
-            for name in Reading.__slots__:
-                setattr(reading, name, getattr(probe, name))
+            for item in fields(Reading):
+                setattr(reading, item.name, getattr(probe, item.name))
             if matched:
                 reading.head = "name"
                 return
