@@ -81,6 +81,7 @@ _POS = {
 }
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # A noun trigger under these is the reason or topic of another event: "over its support for".
@@ -682,7 +683,10 @@ def _find_matches(ctx: _Context) -> list[_Match]:
             continue
         lemma = _lemma(token)
         candidates: tuple[Trigger, ...] = ()
-        for pos, allowed in _POS.items():
+        if token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+            # a gerund used as a noun: "*Fighting* between the army and the RSF killed dozens"
+            candidates = lex.entries.get((token.lower_, "NOUN"), ())
+        for pos, allowed in () if candidates else _POS.items():
             main = pos == "VERB" and token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
             if (token.pos_ in allowed or main) and (found := lex.entries.get((lemma, pos))):
                 if pos == "ADJ" and token.pos_ == "VERB" and token.dep_ not in ("amod", "acomp"):

@@ -664,6 +664,22 @@ END_TO_END = [
         ["Philippines"],
         "asserted",
     ),
+    # a gerund used as a noun takes the noun's frame: "fighting between X and Y"
+    (
+        "Fighting between the army and the RSF killed dozens.",
+        "ASSAULT",
+        ["army", "Rapid Support Forces"],
+        [],
+        "asserted",
+    ),
+    # reciprocal fire: both sides are actors
+    (
+        "Israel and Hezbollah exchanged fire across the border.",
+        "ASSAULT",
+        ["Israel", "Hezbollah"],
+        [],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
