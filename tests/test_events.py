@@ -680,6 +680,14 @@ END_TO_END = [
         [],
         "asserted",
     ),
+    # support verbs lend their subject: "slapped sanctions on"
+    (
+        "Beijing slapped sanctions on US defence firms over arms sales to Taiwan.",
+        "SANCTION",
+        ["Beijing"],
+        ["US defence firms"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
