@@ -76,6 +76,8 @@ _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
+# First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
+_WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
 _REGION_NOUNS = frozenset({"region", "province", "district"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
@@ -257,6 +259,11 @@ def _find_mentions(
         while first < end - 1 and doc[first].lower_ == "the":
             first += 1
         last = end - 1
+        if doc[first].lower_ in _WATER_WORDS and any(t.lower_ == "of" for t in doc[first:end]):
+            # "the Sea of Japan", "the Gulf of Mexico": a place named after a country.
+            for i in range(ent.start, ent.end):
+                heads.pop(i, None)
+            continue
         covering = piece_at.get(last)
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title

@@ -463,3 +463,8 @@ def test_actors_town_named_like_a_capital_abroad(nlp_model, text, country):
     found = extract_actors(doc)
     tripoli = next(a for a in found.actors if a.name == "Tripoli")
     assert tripoli.country == country
+
+
+def test_actors_waters_named_after_a_country_are_no_mention(find):
+    _, found = find("Kenyan warships sailed into the Gulf of Mexico on Monday.")
+    assert [a.name for a in found.actors] == ["Kenyan warships"]
