@@ -1126,7 +1126,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
             background = True
         break
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
-    if found is None and infinitive and predicate.dep_ in ("advcl", "acl", "relcl"):
+    if (
+        found is None
+        and infinitive
+        and predicate.dep_ in ("advcl", "acl", "relcl")
+        # gathering or marching to protest is already the protest
+        and m.type != "PROTEST"
+    ):
         found = "future"  # a purpose clause: "flew to Cairo to meet the president"
     sent = m.token.sent
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
