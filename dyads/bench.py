@@ -176,8 +176,9 @@ def bench(
     if len(source) < docs:
         corpus += f" ×{-(-docs // len(source))}"
     articles = list(_cycle(source, docs))
-    # Small corpora get smaller chunks, so that every worker has work until the end.
-    size = max(8, min(CHUNK_SIZE, docs // (4 * workers)))
+    # Small corpora get smaller chunks, so that every worker has work until the end of
+    # each half of the corpus.
+    size = max(8, min(CHUNK_SIZE, docs // (8 * workers)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     halves = (chunks[: len(chunks) // 2], chunks[len(chunks) // 2 :])
     warm_up = source[:WARM_UP_ARTICLES]
