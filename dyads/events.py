@@ -1366,6 +1366,8 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     embargoes on Iran", "offered to negotiate with Armenia", "agreed to US mediation"."""
     for head in _content_head(ctx, m.token):
         candidates: list[Token] = []
+        if _own_means(ctx, head):
+            continue  # "called on allies to station more troops"
         if head.pos_ in ("VERB", "AUX"):
             obj, _ = _verb_object(head)
             candidates.extend([obj] if obj is not None else [])

@@ -525,6 +525,14 @@ END_TO_END = [
         ["three Ugandan officials"],
         "asserted",
     ),
+    # nor are the troops the actor asks for
+    (
+        "Lithuania's president called on allies to station more troops in the region.",
+        "REQUEST",
+        ["Lithuania's president"],
+        [],
+        "asserted",
+    ),
     # a "for" object is a beneficiary only when it names an actor itself
     (
         "Germany agreed to wait for the UN report before deciding.",
