@@ -13,13 +13,18 @@ How (docs/actors.md has the long version):
 2. Each actor head (the last token of a name, or a role noun heading its noun
    phrase) becomes a mention spanning its noun phrase ("Russian President
    Vladimir Putin", "the top U.S. diplomat"); a named possessor ("Putin's") is a
-   mention of its own. Third-person pronouns are mentions too.
+   mention of its own. A country word before a non-actor noun is a mention of
+   the state that owns it ("a U.S. request"); coordinated countries before a
+   role noun are one actor each ("U.S. and Russian negotiators"); the backer in
+   "U.S.-backed" is a mention of its own. Third-person pronouns are mentions too.
 3. :func:`dyads.kb.interpret` reads each mention's words; then mentions are
    linked in document order: same KB entry or surname → same person; a
    definite title or nominal → the latest compatible actor; appositives merge
    into the name they follow; a titled person without a country inherits one
-   from a single nationality among the group mentions just before; pronouns
-   go to the subject that is salient, or stay unlinked.
+   from a single nationality among the group mentions just before; groups and
+   people still without a country take it from a phrase after them ("rebels
+   in the Ivory Coast") or the one country of their sentence; pronouns go to
+   the subject that is salient, or stay unlinked.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from .kb import (
     kb_with,
     norm,
     person_by_name,
+    place_country,
 )
 from .nlp import PUBLISHED
 from .places import locate
@@ -51,6 +57,8 @@ from .resources import table, word_list
 TOPIC_NOUNS = "en_topic_nouns.txt"
 BODY_NOUNS = "en_body_nouns.txt"
 SPEAKER_NOUNS = "en_speaker_nouns.tsv"
+PLACE_NOUNS = "en_place_nouns.txt"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet", "case", "punct"}
@@ -84,6 +92,9 @@ _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
+# First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
+_WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
+_REGION_NOUNS = frozenset({"region", "province", "district"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
@@ -269,6 +280,11 @@ def _find_mentions(
         while first < end - 1 and doc[first].lower_ == "the":
             first += 1
         last = end - 1
+        if doc[first].lower_ in _WATER_WORDS and any(t.lower_ == "of" for t in doc[first:end]):
+            # "the Sea of Japan", "the Gulf of Mexico": a place named after a country.
+            for i in range(ent.start, ent.end):
+                heads.pop(i, None)
+            continue
         covering = piece_at.get(last)
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title
@@ -1118,7 +1134,8 @@ def _link(
     _named_by_appositive(cands, chains, named)
     _body_anaphora(doc, words, kb, sent_of, cands, chains)
     _nationality_from_context(cands, chains)
-    _country_from_places(doc, kb, cands, chains)
+    _places_by_context(cands, chains)
+    _country_from_places(doc, cands, chains)
     _pronouns(cands, chains)
     return chains
 
@@ -1600,6 +1617,36 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
             chain.country = countries.pop()
 
 
+def _places_by_context(cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Move a town that shares its name with one abroad to the country the text names.
+
+    "Tripoli ... the north Lebanese port": Lebanon's Tripoli, not Libya's capital, when
+    the sentence names Lebanon and the text never names Libya.
+    """
+    named: dict[int, set[str]] = {}
+    everywhere: set[str] = set()
+    for cand in cands:
+        r = cand.reading
+        if cand.kind == "pronoun" or r is None or not r.country or r.kind != "state":
+            continue
+        if (r.entry is not None and r.entry.category == "country") or r.head == "demonym":
+            named.setdefault(cand.sent, set()).add(r.country)
+            everywhere.add(r.country)
+    for chain in chains:
+        if chain.kind != "state" or not chain.cands or chain.country in everywhere:
+            continue
+        first = chain.cands[0]
+        r = first.reading
+        if r is None or r.entry is None or r.entry.category not in ("metonym", "place"):
+            continue
+        nearby = named.get(first.sent, set()) - {chain.country}
+        if len(nearby) != 1:
+            continue
+        found = locate(chain.name, prefer=nearby)
+        if found is not None and found.country in nearby:
+            chain.country, chain.sector = found.country, "CVL"
+
+
 def _pp_owner(
     chains: list[_Chain], cands_at: dict[int, _Cand], chain: _Chain, prep: Token, obj: Token
 ) -> _Chain | None:
@@ -1610,7 +1657,8 @@ def _pp_owner(
     "from" a state for unarmed people ("refugees from Syria"; not "forces from Panama",
     which moves them) and any group with a country ("doctors from American aid groups").
     """
-    for token in obj.subtree:
+    # The object's own mention first ("the Israeli-occupied West Bank": the West Bank).
+    for token in sorted(obj.subtree, key=lambda t: t.i != obj.i):
         cand = cands_at.get(token.i)
         if cand is None or cand.reading is None or cand.actor < 0:
             continue
@@ -1627,9 +1675,7 @@ def _pp_owner(
     return None
 
 
-def _country_from_places(
-    doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_Chain]
-) -> None:
+def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
     """Give groups and people without a country the one the text places them in.
 
     First a place or owner after the head ("rebels in the Ivory Coast", "King Hassan of
@@ -1647,14 +1693,24 @@ def _country_from_places(
     cands_at = {i: c for c in cands for i in range(c.start, c.end) if c.kind != "pronoun"}
     open_chains = []
     for chain in chains:
+        if chain.country and chain.cands and _people_of(chain):
+            # "the Albanians of southern Serbia": a people is placed where it lives.
+            for prep in doc[chain.cands[0].head].rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    for obj in prep.children:
+                        owner = _pp_owner(chains, cands_at, chain, prep, obj)
+                        if obj.dep_ == "pobj" and owner is not None and owner.kind == "state":
+                            chain.country = owner.country
+            continue
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
             continue
         if chain.kind not in ("group", "person", "organisation"):
             continue
         if chain.kind == "person" and not (chain.role and chain.sector):
             continue
-        if chain.kind != "organisation" or chain.plural:
-            open_chains.append(chain)  # placed by its sentence below if not by a phrase
+        if chain.entry_name is not None and chain.kind != "person":
+            continue  # the KB leaves Greenpeace or Caritas without a country on purpose
+        open_chains.append(chain)  # placed by its sentence below if not by a phrase
         for cand in chain.cands:
             if cand.kind == "pronoun":
                 continue
@@ -1666,6 +1722,8 @@ def _country_from_places(
                         continue
                     owner = _pp_owner(chains, cands_at, chain, prep, obj)
                     if owner is None:
+                        if prep.lower_ in ("in", "of") and not cands_at.get(obj.i):
+                            chain.country = _unnamed_place(obj)
                         continue
                     chain.country = owner.country
                     partitive = bool(chain.role) and chain.role.split()[-1] in GENERIC_HEADS
@@ -1679,27 +1737,69 @@ def _country_from_places(
         if chain.country:
             continue
         first = next(c for c in chain.cands if c.kind != "pronoun")
-        official = chain.sector in _OFFICIAL_SECTORS - {"COP"}
-        if first.quoted or (official and chain.kind != "person"):
+        # A named body the KB does not know ("the Third World Water Forum") is placed as
+        # officials are: by where things happen, not by every state its sentence names.
+        named_body = chain.kind == "organisation" and not chain.role
+        official = chain.sector in _OFFICIAL_SECTORS - {"COP"} or named_body
+        if first.quoted or (official and chain.kind == "group"):
             continue  # "foreign ministers met in Brussels": officials travel
-        found: set[str] = set()
-        for other in by_sent.get(first.sent, ()):
-            r = other.reading
-            country = chains[other.actor].country
-            if other.actor == first.actor or r is None or not country or other.quoted:
-                continue
-            if other.patron:
-                continue  # "U.S.-backed rebels" are not in the United States
-            if official:
-                places = (r.kind == "state" and _locates(doc[other.head])) or (
-                    r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
-                )
-            else:
-                places = r.kind == "state" or r.sector in _DOMESTIC_AUTHORITIES
-            if places:
-                found.add(country)
+        found = _countries_placing(doc, chains, by_sent.get(first.sent, ()), first, official)
+        if not found and chain.kind != "person":
+            # Nothing in the sentence: the article's one country ("Police fired tear gas",
+            # "the government said"); people travel, so not for them.
+            every = [c for n in sorted(by_sent) for c in by_sent[n]]
+            found = _countries_placing(doc, chains, every, first, official)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _countries_placing(
+    doc: Doc, chains: list[_Chain], others: Iterable[_Cand], first: _Cand, official: bool
+) -> set[str]:
+    """The countries that the mentions ``others`` place an actor in (see above)."""
+    found: set[str] = set()
+    for other in others:
+        r = other.reading
+        country = chains[other.actor].country
+        if other.actor == first.actor or r is None or not country or other.quoted:
+            continue
+        if other.patron:
+            continue  # "U.S.-backed rebels" are not in the United States
+        if official:
+            places = (r.kind == "state" and _locates(doc[other.head])) or (
+                r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
+            )
+        else:
+            # A state owning an act ("burned Israeli flags", "independence from
+            # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
+            owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
+            places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
+                r.sector in _DOMESTIC_AUTHORITIES
+            )
+        if places:
+            found.add(country)
+    return found
+
+
+def _unnamed_place(obj: Token) -> str | None:
+    """The country of a place no mention names ("the Tyumen region", "Khanty-Mansiysk")."""
+    words = [t.text for t in obj.subtree if t.i <= obj.i and t.text[:1].isupper()]
+    if not words or (obj.text[:1].islower() and obj.lower_ not in _REGION_NOUNS):
+        return None
+    if obj.text[:1].islower():
+        words.append(obj.text)
+    return place_country(" ".join(words))
+
+
+def _people_of(chain: _Chain) -> bool:
+    """Whether an actor is a people named by a plural demonym ("the Albanians")."""
+    first = chain.cands[0].reading
+    return first is not None and first.head == "demonym" and first.plural
+
+
+def _names_place(token: Token) -> bool:
+    """Whether a modifying state word sits on a place noun ("the Syrian capital")."""
+    return token.head.lemma_.lower() in word_list(PLACE_NOUNS)
 
 
 def _locates(token: Token) -> bool:

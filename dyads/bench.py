@@ -26,7 +26,7 @@ from .batch import CHUNK_SIZE, WorkerPool, dyads_setup, dyads_task, peak_rss_mb
 from .errors import InputError
 from .ingest import read_inputs
 from .nlp import MODEL, build_pipeline
-from .pipeline import prepare
+from .pipeline import batch_zone, prepare
 from .records import Article, CodedDocument
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles.jsonl"
@@ -126,12 +126,14 @@ def warm_dyads_setup(
 def bare_task(nlp: Any, payload: tuple[list[Article], int]) -> tuple[int, int, int]:
     """Worker task for the bare pass: parse a chunk, return (docs, sentences, words)."""
     articles, batch_size = payload
-    docs = nlp.pipe((prepare(nlp, a)[0] for a in articles), batch_size=batch_size)
     n = sentences = words = 0
-    for doc in docs:
-        n += 1
-        sentences += sum(1 for _ in doc.sents)
-        words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+    for i in range(0, len(articles), batch_size):
+        batch = articles[i : i + batch_size]
+        with batch_zone(nlp, len(batch)):  # as dyads.pipeline.code_articles parses
+            for doc in nlp.pipe((prepare(nlp, a)[0] for a in batch), batch_size=batch_size):
+                n += 1
+                sentences += sum(1 for _ in doc.sents)
+                words += sum(1 for t in doc if not (t.is_punct or t.is_space))
     return n, sentences, words
 
 
@@ -174,8 +176,9 @@ def bench(
     if len(source) < docs:
         corpus += f" ×{-(-docs // len(source))}"
     articles = list(_cycle(source, docs))
-    # Small corpora get smaller chunks, so that every worker has work until the end.
-    size = max(8, min(CHUNK_SIZE, docs // (4 * workers)))
+    # Small corpora get smaller chunks, so that every worker has work until the end of
+    # each half of the corpus.
+    size = max(8, min(CHUNK_SIZE, docs // (8 * workers)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     halves = (chunks[: len(chunks) // 2], chunks[len(chunks) // 2 :])
     warm_up = source[:WARM_UP_ARTICLES]

@@ -80,6 +80,8 @@ _POS = {
     "ADJ": frozenset({"ADJ", "VERB"}),
 }
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # A noun trigger under these is the reason or topic of another event: "over its support for".
@@ -447,6 +449,9 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         if t.dep_ in ("xcomp", "ccomp"):
             # "agreed to hold exercises" (also when the verb is tagged as a noun: "to host")
             out.extend(c for c in t.children if c.dep_ == "dobj")
+        if t.dep_ == "ccomp":
+            # "warned that an offensive would be a disaster": the event spoken about
+            out.extend(c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     # Through verbs that only carry the act: "willing to send troops to help defend X".
     level = [t for t in out if t.dep_ == "xcomp" and t.pos_ == "VERB"]
     for _ in range(2):
@@ -678,7 +683,10 @@ def _find_matches(ctx: _Context) -> list[_Match]:
             continue
         lemma = _lemma(token)
         candidates: tuple[Trigger, ...] = ()
-        for pos, allowed in _POS.items():
+        if token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+            # a gerund used as a noun: "*Fighting* between the army and the RSF killed dozens"
+            candidates = lex.entries.get((token.lower_, "NOUN"), ())
+        for pos, allowed in () if candidates else _POS.items():
             main = pos == "VERB" and token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
             if (token.pos_ in allowed or main) and (found := lex.entries.get((lemma, pos))):
                 if pos == "ADJ" and token.pos_ == "VERB" and token.dep_ not in ("amod", "acomp"):
@@ -770,8 +778,12 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         return verb.sent.root, "nsubj"
     subj = _child(verb, _SUBJ)
     if subj is not None:
-        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head, "relcl"
+        if subj.lower_ in _RELATIVE and verb.dep_ == "ccomp" and _lemma(verb.head) == "be":
+            focus = _child(verb.head, "attr")  # "it was Hamas that attacked"
+            if focus is not None:
+                return focus, "cleft"
         return subj, "nsubj"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None, ""  # "when asked": the head's subject is the one asked
@@ -829,6 +841,8 @@ def _animate(token: Token) -> bool:
 def _verb_object(verb: Token) -> tuple[Token | None, str]:
     if _passive(verb):
         subj = _child(verb, _PASS_SUBJ)
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, "relcl"  # "the village, which was shelled by ..."
         if subj is not None:
             return subj, "nsubjpass"
         if verb.dep_ in ("acl", "relcl"):
@@ -1112,7 +1126,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
             background = True
         break
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
-    if found is None and infinitive and predicate.dep_ in ("advcl", "acl", "relcl"):
+    if (
+        found is None
+        and infinitive
+        and predicate.dep_ in ("advcl", "acl", "relcl")
+        # gathering or marching to protest is already the protest
+        and m.type != "PROTEST"
+    ):
         found = "future"  # a purpose clause: "flew to Cairo to meet the president"
     sent = m.token.sent
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
@@ -1290,7 +1310,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike" — the nominal event is its topic.
             for child in m.token.children:
-                args = [child] if child.dep_ == "dobj" else []
+                args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]
                 for arg in args:
@@ -1337,6 +1357,7 @@ _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _ARGUMENT_PREPS = ("with", "to", "on", "against", "from", "into", "between", "for")
 _REACTION_PREPS = ("against", "at", "of", "over", "to", "for")
+_AIM_PREPS = (*_ARGUMENT_PREPS, "at", "of", "over")  # "to show their anger *at* X"
 _PLACE_PREPS = ("in", "into", "at", "outside")
 
 
@@ -1345,6 +1366,8 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     embargoes on Iran", "offered to negotiate with Armenia", "agreed to US mediation"."""
     for head in _content_head(ctx, m.token):
         candidates: list[Token] = []
+        if _own_means(ctx, head):
+            continue  # "called on allies to station more troops"
         if head.pos_ in ("VERB", "AUX"):
             obj, _ = _verb_object(head)
             candidates.extend([obj] if obj is not None else [])
@@ -1360,8 +1383,8 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
             candidates.extend(c for c in head.children if c.dep_ in ("poss", *_MOD_DEPS))
             candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
         for token in candidates:
-            if _bare(token) and ctx.in_class(token, "force"):
-                continue  # the actor's own means: "ready to send 4,000 troops to ..."
+            if _own_means(ctx, token) or _indirect_beneficiary(ctx, token):
+                continue
             ids = [i for i in ctx.actor_ids(token) if i not in actors]
             if ids:
                 return ids
@@ -1378,11 +1401,29 @@ def _partner_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
     args += [o for slot in m.entry.recipient for o in _prep_objects(m.token, slot)]
     for arg in args:
         for prep in _ARGUMENT_PREPS:
-            ids = [i for o in _prep_objects(arg, prep) for i in ctx.actor_ids(o)]
-            ids = [i for i in ids if i not in actors]
+            objs = [
+                o
+                for o in _prep_objects(arg, prep)
+                if not _own_means(ctx, o) and not _indirect_beneficiary(ctx, o)
+            ]
+            ids = [i for o in objs for i in ctx.actor_ids(o) if i not in actors]
             if ids:
                 return ids
     return []
+
+
+def _indirect_beneficiary(ctx: _Context, noun: Token) -> bool:
+    """A "for" object counts only when it names an actor itself: "aid *for Romania*", not
+    "wait for the UN report"."""
+    return (
+        noun.head.lower_ == "for" and ctx.actors is not None and ctx.actors.actor_at(noun) is None
+    )
+
+
+def _own_means(ctx: _Context, noun: Token) -> bool:
+    """An unnamed force is the actor's own means, not the other side: "send 4,000 troops",
+    "a call for its peacekeeping forces to be deployed"."""
+    return _bare(noun) and ctx.in_class(noun, "force")
 
 
 def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[str]) -> list[str]:
@@ -1400,6 +1441,15 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
             ):
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+            if m.type == "PROTEST" and "to" in marks:
+                # "blocked a road to show their disapproval of X's policies"
+                obj, _ = _verb_object(clause)
+                args = [obj] if obj is not None else []
+                args += [o for a in list(args) for p in _AIM_PREPS for o in _prep_objects(a, p)]
+                ids = [i for a in args for i in ctx.actor_ids(a) if i not in actors]
+                if ids:
+                    return ids
+                continue
             if m.type == "THREATEN" and marks & {"if", "unless"}:
                 subj, _ = _verb_subject(clause)
             elif m.type in ("ASSAULT", "COERCE", "MOBILIZE") and "to" in marks:
@@ -1442,19 +1492,23 @@ def _reaction_recipients(
 def _place_of(ctx: _Context, token: Token) -> Token | None:
     """The named place a locative object stands for: "Kirkuk", "the town *of* Cizre",
     "a jail *in* northern Israel"."""
-    ent = ctx.ent_at.get(token.i)
-    if ent is not None and ent.label_ in _PLACE_LABELS:
+    if _is_place(ctx, token):
         return token
     if ctx.in_class(token, "place"):
         # "the town of X" names a place whatever label the tagger gave X.
         named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
         if named:
             return named[0]
-    for obj in _prep_objects(token, "in"):
-        ent = ctx.ent_at.get(obj.i)
-        if ent is not None and ent.label_ in _PLACE_LABELS:
-            return obj
-    return None
+    return next((o for o in _prep_objects(token, "in") if _is_place(ctx, o)), None)
+
+
+def _is_place(ctx: _Context, token: Token) -> bool:
+    """A place name: tagged as one, or resolved to a state or place actor."""
+    ent = ctx.ent_at.get(token.i)
+    if ent is not None and ent.label_ in _PLACE_LABELS:
+        return True
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.kind == "state" and token.pos_ == "PROPN"
 
 
 def _place_recipients(
@@ -1462,6 +1516,8 @@ def _place_recipients(
 ) -> list[str]:
     """A place the event is done in stands for its recipient: "lifted the curfew in Montenegro"."""
     nodes = [m.token, *m.extras] + ([support] if support is not None else [])
+    if m.token.dep_ in ("advcl", "xcomp") and _child(m.token, "aux") is not None:
+        nodes.append(m.token.head)  # "drove into Athens to protest": where the protest is
     if "content" in m.entry.flags:
         nodes += _content_head(ctx, m.token)  # "threatened to ban voting in East Jerusalem"
     nodes += [c for n in list(nodes) for c in n.children if c.dep_ == "dobj"]
@@ -1525,7 +1581,7 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         recipients = _content_recipients(ctx, m, actors)
     if not recipients:
         recipients = _reaction_recipients(ctx, m, predicate, support, actors)
-    if not recipients and m.type not in ("CONSULT", "PROTEST"):
+    if not recipients and m.type != "CONSULT":
         recipients = _clause_recipients(ctx, m, predicate, actors)
     if not recipients and actors and m.type != "CONSULT":
         # A place only stands for the other side of a known actor's act.
@@ -1626,13 +1682,13 @@ def _conditions(ctx: _Context, m: _Match, predicate: Token) -> tuple[tuple[int, 
     """Character spans of the if/unless clauses of a threat and of its content."""
     heads = [predicate, *(_content_head(ctx, m.token) if "content" in m.entry.flags else ())]
     spans = []
-    for head in heads:
-        for clause in head.children:
-            if clause.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children
-            ):
-                first, last = clause.left_edge, clause.right_edge
-                spans.append((first.idx, last.idx + len(last.text)))
+    # anywhere under the threat: "threatened to block the bid to join unless X ..."
+    for clause in {t.i: t for head in heads for t in head.subtree}.values():
+        if clause.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children
+        ):
+            first, last = clause.left_edge, clause.right_edge
+            spans.append((first.idx, last.idx + len(last.text)))
     return tuple(spans)
 
 

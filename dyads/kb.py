@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,10 @@ PATRON_SUFFIXES = (
     "-aligned",
     "-armed",
     "-trained",
+    # "the Israeli-occupied West Bank": the occupier is not the place's country either.
+    "-occupied",
+    "-annexed",
+    "-held",
 )
 MEMBER_SUFFIXES = ("-led", "-based", "-born", "-run", "-owned", "-controlled", "-made")
 # Capitalised words of titles and body names that the gazetteer also knows as towns.
@@ -265,6 +269,7 @@ class KnowledgeBase:
         self._user_keys: set[tuple[str, ...]] = set()
         self._first_words: dict[str, tuple[int, ...]] | None = None
         self._near: dict[str, dict[str, set[str]]] = {}
+        self._country_words: dict[str, Entry] | None = None
         self.name_words: dict[str, set[str]] = {}  # person → words of all their names
 
     # ------------------------------------------------------------------ loading
@@ -375,6 +380,7 @@ class KnowledgeBase:
                 )
             self.demonyms[key] = iso3
             self._first_words = None
+            self._near = {}
         # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
         for capital in _multi(row.get("capital", "")):
             key = self._key(capital)
@@ -499,6 +505,7 @@ class KnowledgeBase:
         if not key:
             return
         self._first_words = None
+        self._near, self._country_words = {}, None  # typo indexes are rebuilt on demand
         self.max_len = max(self.max_len, len(key))
         self.name_case[key] = self.name_case.get(key, False) or any(c.isupper() for c in alias)
         # All-capital words of an alias (WHO, IS, AP) match only all-capital text.
@@ -836,15 +843,23 @@ class KnowledgeBase:
     def near_country(self, word: str) -> Entry | None:
         """Return the country whose one-word name is one typing slip from ``word``
         ("Afganistan"), when exactly one is."""
-        names = {
-            key[0]: entry
-            for key, entries in self.names.items()
-            if len(key) == 1
-            for entry in entries
-            if entry.category == "country"
-        }
-        found = self._near_keys("countries", names.keys(), norm(word))
-        return names[found[0]] if len(found) == 1 else None
+        if self._country_words is None:
+            self._country_words = {
+                key[0]: entry
+                for key, entries in self.names.items()
+                if len(key) == 1
+                for entry in entries
+                if entry.category == "country"
+            }
+        found = self._near_keys("countries", self._country_words.keys(), norm(word))
+        return self._country_words[found[0]] if len(found) == 1 else None
+
+    def near_demonym(self, word: str) -> str | None:
+        """Return the country of the one-word demonym one typing slip from ``word``
+        ("Ghanians"), when exactly one is."""
+        single = {key[0]: iso3 for key, iso3 in self.demonyms.items() if len(key) == 1}
+        found = self._near_keys("demonyms", single.keys(), norm(word))
+        return single[found[0]] if len(found) == 1 else None
 
     def _near_keys(self, index: str, keys: Iterable[str], word: str) -> list[str]:
         if len(word) < 5 or not word.isalpha():
@@ -990,7 +1005,8 @@ def interpret(
                 break
     core = [p for p in pieces if p.end <= cut and p.what != "patron"]
     after = [p for p in pieces if p.start > cut]
-    possessed = {p.start for p in core if p.end < len(keys) and keys[p.end] in POSSESSIVE}
+    # "Putin's advisers": Putin is possessed; "President Reagan's" ends the phrase: he is the head.
+    possessed = {p.start for p in core if p.end < len(keys) - 1 and keys[p.end] in POSSESSIVE}
     heads = [p for p in core if p.start not in possessed and p.what in ("name", "role")]
     head = heads[-1] if heads else None
     # "Foreign Minister Dubem Oniya": a title followed by capitalised words the KB does not know.
@@ -1040,6 +1056,12 @@ def interpret(
             held = [e for e in head.entries if e.role and _same_office(kb, e.role, written)]
             if held:
                 entry, current = kb.pick(held, date)[0], True
+        lead = keys[head.start]
+        if not titles and entry.kind == "person" and not former and (lead,) in kb.roles:
+            # "King Hassan", an alias that starts with the title: the office it names.
+            held = [e for e in head.entries if e.role and _same_office(kb, e.role, lead)]
+            if held:
+                entry, current = kb.pick(held, date)[0], True
         leaders = [
             p
             for p in core
@@ -1083,6 +1105,16 @@ def interpret(
         _apply_modifiers(kb, reading, core, head, negated, date)
         if reading.country is None and reading.sector not in NON_STATE.values():
             reading.country = _place_modifier(kb, words, core, head)
+    if (
+        reading.head == "demonym"
+        and reading.plural
+        and cut < len(words)
+        and keys[cut] in ("in", "of")
+    ):
+        # "the Albanians of southern Serbia": a people is placed where it lives.
+        homes = [p.entries[0].country for p in after if p.what == "name" and p.entries]
+        homes = [c for c in homes if c]
+        reading.country = homes[0] if homes else reading.country
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
         countries = [_piece_country(kb, piece, date) for piece in after]
         found = next((c for c in countries if c), None)
@@ -1121,7 +1153,12 @@ def _with_possessor_names(
         if i == 0 or (i - 1) in covered or (key not in POSSESSIVE and i not in role_starts):
             continue
         j = i
-        while j > 0 and words[j - 1][:1].isupper() and (j - 1) not in covered:
+        while (
+            j > 0
+            and words[j - 1][:1].isupper()
+            and (j - 1) not in covered
+            and keys[j - 1] not in DETERMINERS  # "The Bush administration"
+        ):
             j -= 1
         if j == i:
             continue
@@ -1178,6 +1215,9 @@ def _office_class(kb: KnowledgeBase, office: str | None) -> str | None:
 def _same_office(kb: KnowledgeBase, office: str, written: str) -> bool:
     """Return True when a KB office and a title as written name the same office."""
     a, b = norm(office), norm(written)
+    if a == b:
+        return True
+    a = a.split(" of ")[0] if " of " in a and " of " not in b else a  # "President of Yugoslavia"
     if a == b:
         return True
     role_a = kb.roles.get(tuple(split_words(a)))
@@ -1260,7 +1300,20 @@ def _place_modifier(
         return None  # "the Kim regime", "the Bush administration": a family, not a town
     if any(norm(w) in TITLE_WORDS for w in words[start : head.start]):
         return None  # "Federal Minister": a title word, though a town is called Federal
+    return place_country(query)
+
+
+def place_country(name: str) -> str | None:
+    """Return the country of a place the gazetteer knows under this very name, or None.
+
+    "Kandahar", "the Tyumen region" (its first word): yes; a town that only shares an
+    alternate spelling with the name: no.
+    """
+    query = _strip_det(name.split())
     found = locate(query)
+    if found is None and query.lower().endswith((" region", " province", " district")):
+        query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen
+        found = locate(query)
     if found is None or not _same_place_name(found.name, query):
         return None
     return found.country
@@ -1296,7 +1349,11 @@ def _read_headless(
             # "Syrians" are people; "the Russians" as often means their government.
             reading.sector = None if keys[0] == "the" else "CVL"
         elif last.end < len(words):
-            pass  # "Tibetan monks": people the KB has no role noun for
+            # "Iraqi Kurds": a people the KB does not list, after a demonym; "Tibetan
+            # monks": people the KB has no role noun for (no sector).
+            if words[-1][:1].isupper() and keys[-1].endswith("s"):
+                reading.plural = True
+                reading.sector = None if keys[0] == "the" else "CVL"
         elif keys[0] in ("a", "an"):
             reading.kind, reading.sector = "person", "CVL"  # "an Israeli was wounded"
         else:
@@ -1321,8 +1378,8 @@ def _read_headless(
         # label, the town; a current office holder or namesakes of one state: the person.
         town = label is None and len(caps) == 1 and (probe.former if matched else not probe.country)
         if not (town and locate(caps[0]) is not None) and (matched or probe.country):
-            for name in Reading.__slots__:
-                setattr(reading, name, getattr(probe, name))
+            for item in fields(Reading):
+                setattr(reading, item.name, getattr(probe, item.name))
             if matched:
                 reading.head = "name"
                 return
@@ -1349,6 +1406,13 @@ def _read_headless(
             # "Afganistan": a place the tagger saw, one typing slip from a country's name.
             reading.head, reading.entry, reading.name = "name", country, country.name
             reading.kind, reading.country = "state", country.country
+            return
+    if label == "NORP" and len(caps) == 1 and caps[0][-1:] == "s":
+        iso3 = kb.near_demonym(caps[0])
+        if iso3 is not None:
+            # "Ghanians": people the tagger saw, one typing slip from a demonym.
+            reading.head, reading.kind, reading.country = "demonym", "group", iso3
+            reading.plural, reading.sector = True, None if keys[0] == "the" else "CVL"
             return
     if label == "PERSON":
         reading.kind = "person"

@@ -6,8 +6,12 @@ mode and the tests all call; everything else in dyads is a stage it composes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import weakref
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -63,6 +67,28 @@ def to_record(doc: Doc, article: Article, warnings: Iterable[str] = ()) -> Coded
     )
 
 
+# The tokenizer caches nothing inside a memory zone: the first documents a pipeline parses
+# are parsed outside one, so that the corpus's common words stay cached (a bounded one-off
+# cost in memory; re-tokenising every word in every batch costs about 3% of the time).
+UNZONED_DOCS = 256
+_parsed_unzoned: weakref.WeakKeyDictionary[Language, int] = weakref.WeakKeyDictionary()
+
+
+def batch_zone(nlp: Language, docs: int) -> AbstractContextManager[Any]:
+    """Return the context a batch of ``docs`` documents is parsed in.
+
+    After a pipeline's first :data:`UNZONED_DOCS` documents, a spaCy memory zone:
+    the strings and lexemes of the batch's new words (names, numbers) are freed when
+    it ends, so a process stays flat over millions of documents. Nothing made in the
+    batch (Docs, Spans, Tokens) may be used after it; the records hold no spaCy object.
+    """
+    done = _parsed_unzoned.get(nlp, 0)
+    if done >= UNZONED_DOCS:
+        return nlp.memory_zone()
+    _parsed_unzoned[nlp] = done + docs
+    return contextlib.nullcontext()
+
+
 def code_articles(
     articles: Iterable[Article | Reject],
     nlp: Language | None = None,
@@ -70,7 +96,9 @@ def code_articles(
 ) -> Iterator[CodedDocument | Reject]:
     """Code a stream of articles, yielding one result per input, in input order.
 
-    Rejects in the stream pass through untouched, so callers see every record.
+    Rejects in the stream pass through untouched, so callers see every record. Batches
+    are parsed in spaCy memory zones (see :func:`batch_zone`), which must not be
+    nested: do not call this inside a memory zone of your own.
 
     Args:
         articles: Articles (and rejects) as :func:`dyads.ingest.read_inputs` yields them.
@@ -80,15 +108,18 @@ def code_articles(
     nlp = nlp or shared_pipeline()
     pending: list[Article | Reject] = []
 
-    def flush() -> Iterator[CodedDocument | Reject]:
-        prepared = [prepare(nlp, a) if isinstance(a, Article) else None for a in pending]
-        docs = nlp.pipe((p[0] for p in prepared if p is not None), batch_size=batch_size)
-        for item, prep in zip(pending, prepared, strict=True):
-            if prep is None:
-                yield item
-            else:
-                yield to_record(next(docs), item, prep[1])
+    def flush() -> list[CodedDocument | Reject]:
+        with batch_zone(nlp, len(pending)):
+            prepared = [prepare(nlp, a) if isinstance(a, Article) else None for a in pending]
+            texts = (p[0] for p in prepared if p is not None)
+            docs = iter(list(nlp.pipe(texts, batch_size=batch_size)))
+            out = [
+                item if prep is None else to_record(next(docs), item, prep[1])
+                for item, prep in zip(pending, prepared, strict=True)
+            ]
+            del prepared, docs  # records hold no spaCy object; Docs must not outlive the zone
         pending.clear()
+        return out
 
     for item in articles:
         pending.append(item)

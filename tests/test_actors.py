@@ -585,6 +585,33 @@ def test_actors_coordinated_countries_are_separate_actors(find, text, expected):
         ("Refugees from Kenya crossed the border.", "Refugees", "KEN"),
         ("Doctors from two Kenyan aid groups donated medicine.", "Doctors", "KEN"),
         ("The withdrawal of some forces from Kenya began on Monday.", "forces", None),
+        # A people is placed where the text says it lives.
+        ("The Kenyans of southern Poland demanded autonomy.", "The Kenyans", "POL"),
+        # Nothing in the sentence: the article's one country, if it has only one.
+        ("Kenya's parliament met on Monday. Police fired tear gas at crowds.", "Police", "KEN"),
+        ("Kenya and Poland signed a deal. Police fired tear gas at crowds.", "Police", None),
+        # A state institution is placed like a group; officials as a group are not.
+        (
+            "Kenya's parliament met on Monday. The government rejected the bill.",
+            "The government",
+            "KEN",
+        ),
+        ("The government imposed a curfew in Nairobi.", "The government", "KEN"),
+        # A body is not placed by a state that merely acts in its sentence.
+        (
+            "The International Water Council concluded that Poland must pay more.",
+            "The International",
+            None,
+        ),
+        # An occupied place is not the occupier's.
+        ("The Kenyans of the Polish-occupied Nairobi marched.", "The Kenyans", "KEN"),
+        # A KB organisation without a country keeps none.
+        ("The United Nations sent aid to Nairobi.", "United Nations", None),
+        # A state owning an act is no place; one owning a place is.
+        ("Protesters burned Polish flags on Friday.", "Protesters", None),
+        ("Protesters marched in the Polish capital on Friday.", "Protesters", "POL"),
+        # A place no mention names, from the gazetteer.
+        ("The deputy governor of the Aleppo region resigned.", "The deputy governor", "SYR"),
         # The sentence's one place.
         ("Hundreds of protesters marched through Nairobi on Monday.", "protesters", "KEN"),
         # Domestic authorities place the group they act on.
@@ -785,3 +812,40 @@ def test_actors_party_word_before_a_name(nlp_blank, kb, words, ents, expected):
     )
     found = extract_actors(doc, kb)
     assert expected in [(a.name, a.kind) for a in found.actors]
+
+
+def test_actors_misspelt_demonym_tagged_as_people(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    words = ["Police", "turned", "back", "Kenyians", "."]
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "prt", "dobj", "punct"],
+        heads=[1, 1, 1, 1, 1],
+        ents=["O", "O", "O", "B-NORP", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.country, a.sector) for a in found.actors][-1] == ("Kenyians", "KEN", "CVL")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # The sentence names the other country that has a town of this name.
+        ("Militias clashed in Tripoli, the Lebanese port, on Monday.", "LBN"),
+        # The capital's own country is named: it stays.
+        ("Libya said clashes in Tripoli killed ten people.", "LBY"),
+    ],
+)
+def test_actors_town_named_like_a_capital_abroad(nlp_model, text, country):
+    doc = nlp_model(text)
+    found = extract_actors(doc)
+    tripoli = next(a for a in found.actors if a.name == "Tripoli")
+    assert tripoli.country == country
+
+
+def test_actors_waters_named_after_a_country_are_no_mention(find):
+    _, found = find("Kenyan warships sailed into the Gulf of Mexico on Monday.")
+    assert [a.name for a in found.actors] == ["Kenyan warships"]

@@ -147,6 +147,19 @@ HAND_BUILT = [
         """,
         [("PROTEST", "141", ["Chile"], ["Peru"], "asserted", "nsubj<-protest->dobj")],
     ),
+    (
+        # a place the act is done in, known as a place from its actor when the tagger missed it
+        """
+        Chile Chile PROPN NNP nsubj 1 B-GPE
+        attacked attack VERB VBD ROOT 1 O
+        a a DET DT det 3 O
+        village village NOUN NN dobj 1 O
+        in in ADP IN prep 1 O
+        Peru Peru PROPN NNP pobj 4 O
+        . . PUNCT . punct 1 O
+        """,
+        [("ASSAULT", "190", ["Chile"], ["Peru"], "asserted", "nsubj<-attack")],
+    ),
 ]
 
 
@@ -512,6 +525,22 @@ END_TO_END = [
         ["three Ugandan officials"],
         "asserted",
     ),
+    # nor are the troops the actor asks for
+    (
+        "Lithuania's president called on allies to station more troops in the region.",
+        "REQUEST",
+        ["Lithuania's president"],
+        [],
+        "asserted",
+    ),
+    # a "for" object is a beneficiary only when it names an actor itself
+    (
+        "Germany agreed to wait for the UN report before deciding.",
+        "AGREE",
+        ["Germany"],
+        [],
+        "asserted",
+    ),
     # the actor's own troops are not the other side; where they go is
     (
         "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali.",
@@ -592,6 +621,82 @@ END_TO_END = [
         ["opposition supporters"],
         "asserted",
     ),
+    # a protest's purpose names its target: "to show their anger at X's policies"
+    (
+        "Farmers in Warsaw blocked a road to show their anger at the European Union's trade "
+        "policies.",
+        "PROTEST",
+        ["Farmers"],
+        ["European Union"],
+        "asserted",
+    ),
+    # whose demands are met or refused
+    (
+        "Colombia said it would not meet the rebels' demands.",
+        "REJECT",
+        ["Colombia"],
+        ["rebels"],
+        "asserted",
+    ),
+    # the actor's own forces are not the other side of a refusal
+    (
+        "The African Union rejected a call for its peacekeeping troops to be deployed in Sudan.",
+        "REJECT",
+        ["African Union"],
+        [],
+        "asserted",
+    ),
+    # a passive relative clause's subject pronoun stands for the noun it modifies
+    (
+        "The Ukrainian village, which was shelled by Russian forces overnight, lost power.",
+        "ASSAULT",
+        ["Russian forces"],
+        ["Ukraine"],
+        "asserted",
+    ),
+    # a cleft sentence's focus is the subject: "it was X that attacked"
+    ("It was Hamas that attacked Israel in October.", "ASSAULT", ["Hamas"], ["Israel"], "asserted"),
+    # a purpose clause's event happens where its governing verb went; driving in to
+    # protest is already the protest
+    (
+        "Greek farmers drove their tractors into Athens to protest against rising costs.",
+        "PROTEST",
+        ["Greek farmers"],
+        ["Athens"],
+        "asserted",
+    ),
+    # whose mission is blocked
+    (
+        "The Chinese coast guard blocked a Philippine supply mission to a disputed shoal.",
+        "COERCE",
+        ["China Coast Guard"],
+        ["Philippines"],
+        "asserted",
+    ),
+    # a gerund used as a noun takes the noun's frame: "fighting between X and Y"
+    (
+        "Fighting between the army and the RSF killed dozens.",
+        "ASSAULT",
+        ["army", "Rapid Support Forces"],
+        [],
+        "asserted",
+    ),
+    # reciprocal fire: both sides are actors
+    (
+        "Israel and Hezbollah exchanged fire across the border.",
+        "ASSAULT",
+        ["Israel", "Hezbollah"],
+        [],
+        "asserted",
+    ),
+    # support verbs lend their subject: "slapped sanctions on"
+    (
+        "Beijing slapped sanctions on US defence firms over arms sales to Taiwan.",
+        "SANCTION",
+        ["Beijing"],
+        ["US defence firms"],
+        "asserted",
+    ),
     # a reduced passive relative is a passive: its "by" phrase is the actor
     (
         "Bolivian farmers demanded the return of land seized by the army in 1990.",
@@ -643,11 +748,24 @@ def test_events_dates(code, text, date, date_text):
             "agreed to resign.",
             ["THREATEN"],
         ),
+        (
+            "Hungary threatened to block Ukraine's bid to join the EU unless Kyiv cracked down "
+            "on smugglers.",
+            ["THREATEN"],
+        ),
+        # what a warning is about is its content, not another event
+        (
+            "Egypt's president warned that an Israeli offensive in Rafah would have "
+            "catastrophic consequences.",
+            ["THREATEN"],
+        ),
         # a demanded act is the demand's content: "Y must be ready to mediate"
         (
             "The Egyptian president said Qatar must be ready to mediate between Israel and Hamas.",
             ["REQUEST"],
         ),
+        # what is rejected is the topic, also as a passive's subject
+        ("Nigeria's call for a regional force was rejected by Algeria.", ["REJECT"]),
         # what a protest is against is its topic, not another event
         ("Tunisian lawyers went on strike to protest the arrest of a colleague.", ["PROTEST"]),
         # the aim of a protest is no separate demand

@@ -52,6 +52,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Swiss doctors", "CHE", "MED", "group"),
         ("the Lebedev government", "RUS", "GOV", "organisation"),
         ("Lebedev's advisers", "RUS", "GOV", "group"),
+        ("The Kamau government", "KEN", "GOV", "organisation"),
         # "ethnic" drops the country: people of that descent, wherever they live.
         ("ethnic Kenyans", None, "CVL", "group"),
         ("ethnic Kenyan rebels", None, "REB", "group"),
@@ -60,6 +61,13 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         # A nationality adjective alone stands for the state; with "a", for a person.
         ("Polish", "POL", None, "state"),
         ("a Pole", "POL", "CVL", "person"),
+        # A people the KB does not list, after a demonym: civilians of that state.
+        ("Kenyan Maasai", "KEN", None, "group"),
+        ("Kenyan Luos", "KEN", "CVL", "group"),
+        # A people is placed where it lives.
+        ("Kenyans in Poland", "POL", "CVL", "group"),
+        ("Kenyan youths", "KEN", "CVL", "group"),
+        ("Polish hackers", "POL", "CRM", "group"),
         # Two namesakes who both served Kenya: the family's government is Kenya's.
         ("the Kamau government", "KEN", "GOV", "organisation"),
         # An international body's court is the body's; a state's body keeps its sector.
@@ -337,4 +345,30 @@ def test_kb_misspelt_surnames(kb, text, expected):
 def test_kb_leaders_namesakes_title_words(kb, text, date, expected):
     got = resolve_phrase(text, date, kb=kb)
     assert (got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase ending in a possessive is about its owner.
+        ("President Lebedev's", ("Viktor Lebedev", "RUS", "GOV")),
+    ],
+)
+def test_kb_titles_and_possessive_ends(kb, text, expected):
+    got = resolve_phrase(text, dt.date(2030, 1, 1), kb=kb)
+    assert (got["name"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "President" names the office "President of Yugoslavia" held then.
+        ("Serbian President Vojislav Kostunica", ("Vojislav Koštunica", "SRB", "GOV")),
+        # An alias that starts with the title names that office.
+        ("King Hassan", ("Hassan II", "MAR", "GOV")),
+    ],
+)
+def test_kb_bundled_titles_name_past_offices(text, expected):
+    got = resolve_phrase(text, dt.date(2030, 1, 1))
+    assert (got["name"], got["country"], got["sector"]) == expected
 
