@@ -1500,6 +1500,9 @@ def _body_anaphora(
         ):
             continue  # part of a bigger phrase, or already linked
         n = _body_antecedent(kb, chains, bodies, noun, sent_of[token.i], token.i - 1)
+        if n is None and cand is None:
+            n = _unnamed_body(doc, kb, token, found, covered, sent_of, cands, chains)
+            added = added or n is not None
         if n is None:
             continue
         if cand is None:
@@ -1512,6 +1515,67 @@ def _body_anaphora(
             chains[n].cands.sort(key=lambda c: c.start)
     if added:
         cands.sort(key=lambda c: c.start)
+
+
+def _unnamed_body(
+    doc: Doc,
+    kb: KnowledgeBase,
+    token: Token,
+    found: list[Token],
+    covered: dict[int, _Cand],
+    sent_of: list[int],
+    cands: list[_Cand],
+    chains: list[_Chain],
+) -> int | None:
+    """Make "the hospital federation" an actor when "the federation" repeats it.
+
+    The earlier phrase is the latest one in the last few sentences whose head is the same
+    body noun with words of its own before it; it is an organisation named by those
+    words. Returns the new actor's number, or None.
+    """
+    for earlier in reversed([t for t in found if t.i < token.i - 1]):
+        if sent_of[token.i] - sent_of[earlier.i] > _WINDOW * 2:
+            return None
+        if earlier.lower_ != token.lower_ or earlier.i in covered:
+            continue
+        modifiers = [c for c in earlier.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        if not modifiers:
+            continue
+        start = earlier.left_edge.i
+        taken = [i for i in range(start, earlier.i) if i in covered]
+        if taken:
+            start = max(taken) + 1
+        while start < earlier.i and norm(doc[start].text) in ("'s", "'"):
+            start += 1
+        name = doc[earlier.left_edge.i : earlier.i + 1]
+        words = name[1:] if name[0].lower_ == "the" else name
+        reading = Reading(
+            text=name.text,
+            name=words.text,
+            kind="organisation",
+            country=None,
+            sector=None,
+            role=token.lower_,
+            head="role",
+        )
+        first = _Cand(
+            start,
+            earlier.i + 1,
+            earlier.i,
+            "nominal",
+            sent_of[earlier.i],
+            reading,
+            subject=earlier.dep_ in ("nsubj", "nsubjpass"),
+            definite=True,
+            actor=len(chains),
+        )
+        chains.append(_new_chain(kb, first))
+        chains[-1].cands.append(first)
+        cands.append(first)
+        for i in range(first.start, first.end):
+            covered[i] = first
+        return len(chains) - 1
+    return None
 
 
 def _link_body_nominal(
@@ -1897,9 +1961,13 @@ def _plural_antecedent(persons: list[_Cand], chains: list[_Chain], cand: _Cand) 
 def _build(doc: Doc, chains: list[_Chain], cands: list[_Cand]) -> DocActors:
     found = DocActors()
     number: dict[int, int] = {}
-    for n, chain in enumerate(chains):
-        if not chain.cands:
-            continue
+    # Actors in the order of their first mention (a chain made late may start early).
+    order = sorted(
+        (n for n, chain in enumerate(chains) if chain.cands),
+        key=lambda n: min(c.start for c in chains[n].cands),
+    )
+    for n in order:
+        chain = chains[n]
         number[n] = len(found.actors)
         spans = tuple(
             sorted(

@@ -354,6 +354,18 @@ def test_actors_names_without_their_neighbours(find, text, first, expected):
             "The group",
             ("Rising Tide", "organisation", None, ["The group", "Rising Tide"]),
         ),
+        (
+            # No name: a body noun with words of its own, repeated by "the federation".
+            "The warning came from the hospital federation on Monday. According to the "
+            "federation, two hospitals had closed wards.",
+            "the hospital",
+            (
+                "hospital federation",
+                "organisation",
+                None,
+                ["the hospital federation", "the federation"],
+            ),
+        ),
     ],
 )
 def test_actors_bodies_named_and_repeated(find, text, first, expected):
