@@ -270,8 +270,8 @@ def _find_mentions(
         if piece.what in ("name", "demonym", "role", "patron"):
             last = piece.end - 1
             heads[last] = (piece.start, None)
-    for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+    for ent, ent_label in _entity_parts(doc, piece_at):
+        if ent_label not in _LABELS:
             continue
         end = ent.end
         while end > ent.start + 1 and norm(doc[end - 1].text) in ("'s", "'"):
@@ -289,7 +289,7 @@ def _find_mentions(
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
-        label = "PERSON" if _aged(doc, end) else ent.label_
+        label = "PERSON" if _aged(doc, end) else ent_label
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
             # "Sofia Lindqvist": a given name that is also a capital; the person wins.
             for i in range(first, end):
@@ -656,6 +656,37 @@ def _untagged_names(
             found.append((i, end - 1, "PERSON"))
         i = end
     return found
+
+
+def _entity_parts(doc: Doc, piece_at: dict[int, Piece]) -> list[tuple[Span, str]]:
+    """Return the entities with their labels, split at commas inside them.
+
+    The tagger sometimes runs a name and its appositive together ("Torino Calcio, Enzo
+    Ricci"). Each part is an entity of its own; a later part of two or three capitalised
+    words that the KB and the gazetteer do not know is a person's name.
+    """
+    parts: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if not commas:
+            parts.append((ent, ent.label_))
+            continue
+        bounds = [ent.start, *[c + 1 for c in commas]]
+        ends = [*commas, ent.end]
+        for n, (start, end) in enumerate(zip(bounds, ends, strict=True)):
+            if start >= end:
+                continue
+            span = doc[start:end]
+            label = ent.label_
+            personal = (
+                n > 0
+                and 2 <= len(span) <= 3
+                and all(t.text[:1].isupper() and not t.text.isupper() for t in span)
+                and not any(t.i in piece_at for t in span)
+                and locate(span.text) is None
+            )
+            parts.append((span, "PERSON" if personal else label))
+    return parts
 
 
 def _comma_named_bodies(

@@ -861,3 +861,13 @@ def test_actors_town_named_like_a_capital_abroad(nlp_model, text, country):
 def test_actors_waters_named_after_a_country_are_no_mention(find):
     _, found = find("Kenyan warships sailed into the Gulf of Mexico on Monday.")
     assert [a.name for a in found.actors] == ["Kenyan warships"]
+
+
+def test_actors_entity_split_at_its_comma(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    words = ["The", "owner", "of", "Torino", "Calcio", ",", "Enzo", "Ricci", ",", "denied", "it"]
+    ents = ["O", "O", "O", "B-FAC", "I-FAC", "I-FAC", "I-FAC", "I-FAC", "O", "O", "O"]
+    doc = Doc(nlp_blank.vocab, words=words, ents=ents)
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind) for a in found.actors] == [("Enzo Ricci", "person")]
