@@ -1406,9 +1406,13 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
             )
             and after.reading.kind != "state"
             and not after.reading.plural
-            and doc[cand.head].lower_ in word_list(BODY_NOUNS)
+            and (
+                doc[cand.head].lower_ in word_list(BODY_NOUNS)
+                or (after.reading.entry is not None and after.reading.kind != "person")
+            )
         ):
-            found[id(cand)] = after  # "the charity Safe Passage", "the rebel group M23"
+            # "the charity Safe Passage", "the rebel group M23", "the paramilitary RSF"
+            found[id(cand)] = after
             continue
         head = doc[cand.head]
         # "the chair of the dairy association, Piet Jansen": the parser may hang the name

@@ -871,3 +871,20 @@ def test_actors_entity_split_at_its_comma(nlp_blank, kb):
     doc = Doc(nlp_blank.vocab, words=words, ents=ents)
     found = extract_actors(doc, kb)
     assert [(a.name, a.kind) for a in found.actors] == [("Enzo Ricci", "person")]
+
+
+def test_actors_role_noun_before_a_known_body_is_that_body(nlp_blank, kb):
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp_blank.vocab,
+        words=["The", "gang", "Northern", "Liberation", "Front", "said", "it", "won"],
+        pos=["DET", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "VERB"],
+        deps=["det", "nsubj", "compound", "compound", "appos", "ROOT", "nsubj", "ccomp"],
+        heads=[1, 5, 4, 4, 1, 5, 7, 5],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind, a.sector) for a in found.actors] == [
+        ("Northern Liberation Front", "group", "REB")
+    ]
+    assert mention_texts(doc, found.actors[0]) == ["The gang", "Northern Liberation Front"]
