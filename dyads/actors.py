@@ -56,6 +56,7 @@ from .resources import table, word_list
 
 TOPIC_NOUNS = "en_topic_nouns.txt"
 BODY_NOUNS = "en_body_nouns.txt"
+ORG_NAME_WORDS = "en_org_name_words.txt"
 SPEAKER_NOUNS = "en_speaker_nouns.tsv"
 PLACE_NOUNS = "en_place_nouns.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -401,15 +402,15 @@ def _find_mentions(
             continue  # "mayor of Porto Verde": the tagger's person is the place governed
         if label == "PERSON" and reading.entry is None and not reading.person_name:
             reading.kind = "person"
-        if (
-            label == "PERSON"
-            and reading.entry is None
-            and reading.head != "role"
-            and reading_start < name_start < end
-        ):
-            # "Republican Tom Harlan", "Kenyan runner Eliud Koros": the name is the entity's.
-            reading.name = doc[name_start:end].text
-            reading.person_name = tuple(t.text for t in doc[name_start:end])
+        if label == "PERSON" and reading.entry is None and reading.head != "role":
+            # "Republican Tom Harlan", "Kenyan runner Eliud Koros": the name is the entity's
+            # own capitalised words ("manager Steve Duffield" if the tagger took the noun in).
+            own = name_start
+            while own < head_i and not doc[own].text[:1].isupper():
+                own += 1
+            if reading_start < own:
+                reading.name = doc[own:end].text
+                reading.person_name = tuple(t.text for t in doc[own:end])
         if (
             reading.entry is None
             and label in ("PERSON", "ORG")
@@ -459,9 +460,13 @@ def _find_mentions(
             if reading.kind != "person":
                 _person_by_given_name(doc, reading, reading_start, head_i)
         if start > reading_start and reading.entry is None and reading.head != "role":
-            # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name.
-            reading.name = doc[start:end].text
-            reading.person_name = tuple(t.text for t in doc[start:end] if t.text[:1].isupper())
+            # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name
+            # (nor are lower-case words before the name: "Harwood manager Steve Duffield").
+            own = start
+            while own < head_i and not doc[own].text[:1].isupper():
+                own += 1
+            reading.name = doc[own:end].text
+            reading.person_name = tuple(t.text for t in doc[own:end] if t.text[:1].isupper())
         if named_end > head_i:
             cand.kind = "name"
             reading.name = doc[head_i + 1 : end].text
@@ -495,6 +500,18 @@ def _find_mentions(
 
 
 @functools.cache
+def _org_words() -> frozenset[str]:
+    """Words of bodies' names: ``en_org_name_words.txt`` and ``en_body_nouns.txt``."""
+    return word_list(ORG_NAME_WORDS) | word_list(BODY_NOUNS)
+
+
+def _body_like(tokens: Iterable[Token]) -> bool:
+    """Whether a name holds a word of a body's name ("Harwood United", "Northwind
+    Energy Inc.")."""
+    return any(t.lower_.rstrip(".") in _org_words() for t in tokens)
+
+
+@functools.cache
 def _person_nouns() -> frozenset[str]:
     """Common nouns for one person: ``person`` rows of ``en_speaker_nouns.tsv``."""
     return frozenset(row["lemma"] for row in table(SPEAKER_NOUNS) if row["class"] == "person")
@@ -523,7 +540,7 @@ def _person_after_person_noun(
     proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in name)
     if not 2 <= len(name) <= 3 or not proper:
         return
-    if any(t.lower_ in word_list(BODY_NOUNS) for t in name) or locate(name.text) is not None:
+    if _body_like(name) or locate(name.text) is not None:
         return
     reading.kind, reading.country, reading.sector = "person", None, None
     reading.person_name = tuple(t.text for t in name)
@@ -572,7 +589,7 @@ def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -
     proper = all(t.text[:1].isupper() and not t.text.isupper() for t in name)
     if not 2 <= len(name) <= 3 or not proper:
         return
-    if any(t.lower_ in word_list(BODY_NOUNS) for t in name) or locate(name.text) is not None:
+    if _body_like(name) or locate(name.text) is not None:
         return
     reading.kind, reading.country, reading.sector = "person", None, None
     reading.person_name = tuple(t.text for t in name)
@@ -609,7 +626,6 @@ def _untagged_names(
         and doc[i].pos_ == "PROPN"
         for i, w in enumerate(words)
     ]
-    body_nouns = word_list(BODY_NOUNS)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
@@ -645,7 +661,7 @@ def _untagged_names(
             and t.head.pos_ in ("VERB", "AUX")
             for t in run
         )
-        body = any(t.lower_ in body_nouns for t in run)
+        body = _body_like(run)
         if (subject and (joined or body)) and end - i >= 2:
             found.append((i, end - 1, "ORG"))
         elif (
@@ -681,7 +697,9 @@ def _entity_parts(doc: Doc, piece_at: dict[int, Piece]) -> list[tuple[Span, str]
             personal = (
                 n > 0
                 and 2 <= len(span) <= 3
-                and all(t.text[:1].isupper() and not t.text.isupper() for t in span)
+                and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in span)
+                and not any(t.text.isupper() for t in span)
+                and not _body_like(span)
                 and not any(t.i in piece_at for t in span)
                 and locate(span.text) is None
             )

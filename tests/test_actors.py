@@ -888,3 +888,24 @@ def test_actors_role_noun_before_a_known_body_is_that_body(nlp_blank, kb):
         ("Northern Liberation Front", "group", "REB")
     ]
     assert mention_texts(doc, found.actors[0]) == ["The gang", "Northern Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Harwood", "United", "moved", "up", "."], [("Harwood United", "organisation")]),
+        (["Aled", "Price", "moved", "away", "."], [("Aled Price", "person")]),
+    ],
+)
+def test_actors_untagged_subject_with_a_club_word_is_a_body(nlp_blank, kb, words, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "advmod", "punct"],
+        heads=[1, 2, 2, 2, 2],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind) for a in found.actors] == expected
