@@ -9,7 +9,9 @@ Interface used by the later stages (quotes, events):
 How (docs/actors.md has the long version):
 
 1. One pass of :meth:`~dyads.kb.KnowledgeBase.scan` over the tokens finds KB
-   names, demonyms and role nouns; spaCy's entities add names the KB lacks.
+   names, demonyms and role nouns; spaCy's entities add names the KB lacks, and
+   a few cues add the names the tagger missed or mistyped (a proper-noun
+   subject, a name with an age, a given name, a noun for a person before it).
 2. Each actor head (the last token of a name, or a role noun heading its noun
    phrase) becomes a mention spanning its noun phrase ("Russian President
    Vladimir Putin", "the top U.S. diplomat"); a named possessor ("Putin's") is a
@@ -18,9 +20,12 @@ How (docs/actors.md has the long version):
    role noun are one actor each ("U.S. and Russian negotiators"); the backer in
    "U.S.-backed" is a mention of its own. Third-person pronouns are mentions too.
 3. :func:`dyads.kb.interpret` reads each mention's words; then mentions are
-   linked in document order: same KB entry or surname → same person; a
+   linked in document order: same KB entry or surname → same person (a person
+   the text names in full before a KB namesake; honorifics tell gender); a
    definite title or nominal → the latest compatible actor; appositives merge
-   into the name they follow; a titled person without a country inherits one
+   into the name they follow, and a nominal into the name that follows it
+   ("Kenya's interior minister, X"); "the company", "the group" → the named
+   body they repeat; a titled person without a country inherits one
    from a single nationality among the group mentions just before; groups and
    people still without a country take it from a phrase after them ("rebels
    in the Ivory Coast") or the one country of their sentence; pronouns go to
