@@ -632,11 +632,15 @@ def _untagged_names(
         for i, w in enumerate(words)
     ]
     found: list[tuple[int, int, str]] = []
+    size = len(doc)
     i = 0
-    while i < len(doc):
+    while i < size:
+        if not bare[i]:
+            i += 1
+            continue
         # Not the tail of a name the tagger cut short; a party or nationality word may lead.
         before = doc[i - 1] if i > 0 else None
-        if not bare[i] or (
+        if (
             before is not None
             and before.text[:1].isupper()
             and before.pos_ == "PROPN"
@@ -647,14 +651,10 @@ def _untagged_names(
             continue
         end = i + 1
         joined = False
-        while end < len(doc):
+        while end < size:
             if bare[end]:
                 end += 1
-            elif (
-                end + 1 < len(doc)
-                and bare[end + 1]
-                and doc[end].lower_ in ("and", "of", "for", "&")
-            ):
+            elif end + 1 < size and bare[end + 1] and doc[end].lower_ in ("and", "of", "for", "&"):
                 joined = True
                 end += 2
             else:
