@@ -1197,15 +1197,37 @@ def _link(
 def _surname_mentions(
     doc: Doc, words: list[str], sent_of: list[int], cands: list[_Cand], chains: list[_Chain]
 ) -> None:
-    """Add the bare surnames spaCy missed ("Pompeo" in a headline) of people already named."""
+    """Add the bare surnames spaCy missed ("Pompeo" in a headline) of people already named.
+
+    A surname the tagger made a body or place of its own ("Fed's Halvorsen" in a
+    headline, "about Delgado") joins the one person of that surname named in full.
+    """
     surnames: dict[str, set[int]] = {}
     for n, chain in enumerate(chains):
         if chain.kind == "person" and chain.cands and len(chain.name_words) >= 2:
             surnames.setdefault(norm(chain.name.split()[-1]), set()).add(n)
     if not surnames:
         return
-    claimed = {i for c in cands for i in range(c.start, c.end)}
     added = False
+    for chain in chains:
+        owners = surnames.get(norm(chain.name))
+        alone = all(
+            c.kind == "name"
+            and c.end - c.start == 1
+            and c.reading is not None
+            and (c.reading.entry is None or c.reading.entry.category == "place")
+            for c in chain.cands
+        )
+        if chain.kind == "person" or not chain.cands or not alone or not owners:
+            continue
+        if len(owners) == 1:
+            n = next(iter(owners))
+            for cand in chain.cands:
+                cand.actor = n
+                chains[n].cands.append(cand)
+            chain.cands = []
+            added = True
+    claimed = {i for c in cands for i in range(c.start, c.end)}
     for i, word in enumerate(words):
         if i in claimed or not word[:1].isupper():
             continue

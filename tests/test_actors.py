@@ -173,6 +173,14 @@ def test_actors_resolution(find, text, date, first, expected):
             ["Nina Harper", "Ms Harper"],
         ),
         (
+            # A surname the tagger took for a body, before and after the full name.
+            "Fed's Halvorsen says cuts not imminent\n\nFederal Reserve Governor Lisa "
+            "Halvorsen said on Thursday that rates would stay high. Three banks asked "
+            "about Halvorsen last week.",
+            "Federal Reserve Governor",
+            ["Halvorsen", "Federal Reserve Governor Lisa Halvorsen", "Halvorsen"],
+        ),
+        (
             # A known given name makes the tagger's organisation a person.
             "Democrat Julia Reyes said the vote was rigged. Ms. Reyes said she would appeal.",
             "Democrat Julia",
