@@ -1133,7 +1133,7 @@ def _link(
         attach(cand, len(chains) - 1)
         return len(chains) - 1
 
-    _doubt_bare_surnames(cands)
+    _doubt_bare_surnames(kb, cands)
     named = _named_nominals(doc, cands)
     for cand in cands:
         if cand.kind == "pronoun":
@@ -1268,13 +1268,14 @@ def _merge(chain: _Chain, r: Reading) -> None:
         chain.name_words |= {norm(w) for w in r.person_name}
 
 
-def _doubt_bare_surnames(cands: list[_Cand]) -> None:
+def _doubt_bare_surnames(kb: KnowledgeBase, cands: list[_Cand]) -> None:
     """Undo a KB match made on a surname alone when nothing in the text supports it.
 
-    "Yusuf said", "Mr Carr said": a former office holder of that surname is the person
-    meant only when the text names the person's country somewhere else; otherwise the
-    mention is the unknown person as written. Titles ("President Carr"), given names and
-    people in office on the date are trusted as before.
+    "Yusuf said", "Mr Carr said": a former office holder of that surname, or a minister
+    or other official below the head of state or government, is the person meant only
+    when the text names the person's country somewhere else; otherwise the mention is
+    the unknown person as written. Titles ("President Carr"), given names and heads of
+    state or government in office on the date ("Putin said") are trusted as before.
     """
     bare = [
         c
@@ -1283,7 +1284,7 @@ def _doubt_bare_surnames(cands: list[_Cand]) -> None:
         and c.reading is not None
         and c.reading.entry is not None
         and c.reading.entry.kind == "person"
-        and c.reading.former
+        and (c.reading.former or _role_class(kb, c.reading.entry.role) not in ("head", "leader"))
         and c.reading.role_class is None
         and len(c.written) == 1
         and norm(c.written[0]) != norm(c.reading.entry.name)

@@ -464,6 +464,17 @@ def test_actors_interface_maps_tokens(find):
             "Lambert said",
             ("Pierre Lambert", "FRA", "ELI", "former President"),
         ),
+        # A minister's surname alone needs the country too; a head of state's does not.
+        (
+            "Mr Harper, who runs the bakery, said it would close in June.",
+            "Mr Harper",
+            ("Harper", None, None, None),
+        ),
+        (
+            "Lebedev said the talks had failed.",
+            "Lebedev",
+            ("Viktor Lebedev", "RUS", "GOV", "President"),
+        ),
         # A title is support enough.
         (
             "Former President Lambert said the cuts were unfair.",
