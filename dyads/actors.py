@@ -822,11 +822,13 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
 
 
 def _unresolve(r: Reading, written: tuple[str, ...]) -> None:
-    """Turn a reading of a KB person back into the unknown person named as written."""
-    r.entry, r.kind, r.head = None, "person", "name"
+    """Turn a reading of a KB person back into the unknown person named as written (an
+    acronym, such as "AKK" for a body, into an unknown organisation)."""
+    acronym = len(written) == 1 and written[0].isupper() and len(written[0]) > 1
+    r.entry, r.kind, r.head = None, "organisation" if acronym else "person", "name"
     r.country = r.sector = r.role = r.role_class = None
     r.former = False
-    r.person_name = written
+    r.person_name = () if acronym else written
     r.name = " ".join(written)
 
 

@@ -928,3 +928,29 @@ def test_actors_untagged_subject_with_a_club_word_is_a_body(nlp_blank, kb, words
     )
     found = extract_actors(doc, kb)
     assert [(a.name, a.kind) for a in found.actors] == expected
+
+
+def test_actors_doubted_acronym_is_an_unknown_body(nlp_blank, tmp_path):
+    from spacy.tokens import Doc
+
+    user = tmp_path / "people.yaml"
+    user.write_text(
+        "- name: Greta Lindholm-Varga\n"
+        "  aliases: [GLV]\n"
+        "  country: KEN\n"
+        "  sector: GOV\n"
+        "  role: Defence Minister\n"
+        "  start: 2001\n"
+        "  end: 2004\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load(extra_files=[user], kb_files=KB_FILES)
+    words = ["GLV", "officials", "met", "on", "Monday", "."]
+    doc = Doc(nlp_blank.vocab, words=words, ents=["B-ORG", "O", "O", "O", "O", "O"])
+    doc.user_data[PUBLISHED] = dt.date(2019, 5, 14)
+    found = extract_actors(doc, kb)
+    assert (found.actors[0].name, found.actors[0].kind, found.actors[0].country) == (
+        "GLV",
+        "organisation",
+        None,
+    )
