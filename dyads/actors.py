@@ -744,19 +744,26 @@ def _comma_named_bodies(
 
 
 def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
-    """Whether a PERSON entity starts with a KB place or state that is a given name here.
+    """Whether a PERSON entity holds a KB place or state that is part of a name here.
 
-    "Sofia Lindqvist", "Georgia Mills": the KB's only names in the entity are places, and
-    a capitalised word the KB does not know ends it.
+    "Sofia Lindqvist", "Georgia Mills": the KB's only names in the entity are one-word
+    places, and a capitalised word the KB does not know ends it. "Michael Jordan": a
+    known given name (``en_first_names.tsv``) starts it and a one-word place ends it.
     """
-    last = doc[end - 1]
-    if end - first < 2 or last.i in piece_at or not last.text[:1].isupper():
+    if end - first < 2:
         return False
-    found = [piece_at[i] for i in range(first, end - 1) if i in piece_at]
-    return bool(found) and all(
+    found = [piece_at[i] for i in range(first, end) if i in piece_at]
+    places = bool(found) and all(
         p.what == "name" and p.end - p.start == 1 and all(e.kind == "state" for e in p.entries)
         for p in found
     )
+    if not places:
+        return False
+    last = doc[end - 1]
+    if last.i not in piece_at:
+        return last.text[:1].isupper()
+    given = doc[first]
+    return given.i not in piece_at and given.lower_ in first_names()
 
 
 def _body_name_end(

@@ -406,6 +406,12 @@ def test_actors_body_nominal_with_two_candidates_stays_unlinked(find):
             "Health Minister",
             ["Health Minister Sofia Lindqvist", "Lindqvist"],
         ),
+        (
+            # A known given name before a country's name: a person ("Michael Jordan").
+            "Michael France said he would retire at the end of the season.",
+            "Michael France",
+            ["Michael France", "he"],
+        ),
     ],
 )
 def test_actors_given_name_that_is_a_place(find, text, first, mentions):
