@@ -175,7 +175,7 @@ class _Cand:
     actor: int = -1
     word: str = ""
     patron: bool = False  # "U.S." in "U.S.-backed rebels": backs the next actor
-    gender: str | None = None  # told by an honorific ("Ms. Reyes")
+    gender: str | None = None  # told by an honorific ("Ms. Ferraro")
     written: tuple[str, ...] = ()  # the personal name as written, without title or honorific
 
 
@@ -297,7 +297,7 @@ def _find_mentions(
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
         label = "PERSON" if _aged(doc, end) else ent_label
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
-            # "Sofia Lindqvist": a given name that is also a capital; the person wins.
+            # "Sofia Ekholm": a given name that is also a capital; the person wins.
             for i in range(first, end):
                 dropped = piece_at.pop(i, None)
                 if dropped is not None:
@@ -404,12 +404,12 @@ def _find_mentions(
             reading.head, reading.entry, reading.kind = "name", None, "organisation"
             reading.name, reading.sector, reading.role = name_words.text, None, None
         if label == "PERSON" and reading.entry is None and _governed_place(token, piece_at):
-            continue  # "mayor of Porto Verde": the tagger's person is the place governed
+            continue  # "mayor of Vila Serena": the tagger's person is the place governed
         if label == "PERSON" and reading.entry is None and not reading.person_name:
             reading.kind = "person"
         if label == "PERSON" and reading.entry is None and reading.head != "role":
-            # "Republican Tom Harlan", "Kenyan runner Eliud Koros": the name is the entity's
-            # own capitalised words ("manager Steve Duffield" if the tagger took the noun in).
+            # "Republican Tom Ashcombe", "Kenyan runner Eliud Koros": the name is the entity's
+            # own capitalised words ("manager Joe Pettigrew" if the tagger took the noun in).
             own = name_start
             while own < head_i and not doc[own].text[:1].isupper():
                 own += 1
@@ -465,8 +465,8 @@ def _find_mentions(
             if reading.kind != "person":
                 _person_by_given_name(doc, reading, reading_start, head_i)
         if start > reading_start and reading.entry is None and reading.head != "role":
-            # "the Fed's Halvorsen": the possessor is a mention of its own, not in the name
-            # (nor are lower-case words before the name: "Harwood manager Steve Duffield").
+            # "the Fed's Moberg": the possessor is a mention of its own, not in the name
+            # (nor are lower-case words before the name: "Ashgrove manager Joe Pettigrew").
             own = start
             while own < head_i and not doc[own].text[:1].isupper():
                 own += 1
@@ -511,8 +511,8 @@ def _org_words() -> frozenset[str]:
 
 
 def _body_like(tokens: Iterable[Token]) -> bool:
-    """Whether a name holds a word of a body's name ("Harwood United", "Northwind
-    Energy Inc.")."""
+    """Whether a name holds a word of a body's name ("Ashgrove United", "Kestrel
+    Power Inc.")."""
     return any(t.lower_.rstrip(".") in _org_words() for t in tokens)
 
 
@@ -526,7 +526,7 @@ def _person_after_person_noun(
     doc: Doc, kb: KnowledgeBase, reading: Reading, name_start: int, head_i: int
 ) -> None:
     """Make a name the tagger typed as a body or place a person's when a noun for a
-    person stands right before it ("economist Alasdair MacLeod", "farmer Jo Reed"): a
+    person stands right before it ("economist Callum MacRury", "farmer Jo Reed"): a
     ``person`` row of ``en_speaker_nouns.tsv`` or a singular person role noun.
     """
 
@@ -586,7 +586,7 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
 
 def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -> None:
     """Make a name the tagger typed as a body or place a person's when it starts with a
-    known given name ("Democrat Julia Reyes": "Julia Reyes"; ``en_first_names.tsv``)."""
+    known given name ("Democrat Julia Ferraro": "Julia Ferraro"; ``en_first_names.tsv``)."""
     given = [i for i in range(start, head_i) if doc[i].lower_ in first_names()]
     if not given:
         return
@@ -618,10 +618,10 @@ def _untagged_names(
 ) -> list[tuple[int, int, str]]:
     """Find names the tagger missed: ``(first, last, label)`` for each.
 
-    A run of two or three capitalised proper nouns that is the subject of a verb ("Aled
-    Price said") or one followed by an age ("Yusra, 24,") is a person's name, unless it is
+    A run of two or three capitalised proper nouns that is the subject of a verb ("Bryn
+    Howell said") or one followed by an age ("Yusra, 24,") is a person's name, unless it is
     a known place or holds a body noun ("Harbour Relief Trust said": an organisation). A
-    run joined by "and"/"of"/"for" ("Customs and Border Protection said") is a body.
+    run joined by "and"/"of"/"for" ("Ports and Border Control said") is a body.
     """
     covered = heads.keys() | piece_at.keys() | ent_at.keys()
     bare = [
@@ -682,8 +682,8 @@ def _untagged_names(
 def _entity_parts(doc: Doc, piece_at: dict[int, Piece]) -> list[tuple[Span, str]]:
     """Return the entities with their labels, split at commas inside them.
 
-    The tagger sometimes runs a name and its appositive together ("Torino Calcio, Enzo
-    Ricci"). Each part is an entity of its own; a later part of two or three capitalised
+    The tagger sometimes runs a name and its appositive together ("Verona Nuoto, Lucio
+    Ferrante"). Each part is an entity of its own; a later part of two or three capitalised
     words that the KB and the gazetteer do not know is a person's name.
     """
     parts: list[tuple[Span, str]] = []
@@ -746,7 +746,7 @@ def _comma_named_bodies(
 def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
     """Whether a PERSON entity holds a KB place or state that is part of a name here.
 
-    "Sofia Lindqvist", "Georgia Mills": the KB's only names in the entity are one-word
+    "Sofia Ekholm", "Georgia Mills": the KB's only names in the entity are one-word
     places, and a capitalised word the KB does not know ends it. "Michael Jordan": a
     known given name (``en_first_names.tsv``) starts it and a one-word place ends it.
     """
@@ -1208,8 +1208,8 @@ def _surname_mentions(
 ) -> None:
     """Add the bare surnames spaCy missed ("Pompeo" in a headline) of people already named.
 
-    A surname the tagger made a body or place of its own ("Fed's Halvorsen" in a
-    headline, "about Delgado") joins the one person of that surname named in full.
+    A surname the tagger made a body or place of its own ("Fed's Moberg" in a
+    headline, "about Vieri") joins the one person of that surname named in full.
     """
     surnames: dict[str, set[int]] = {}
     for n, chain in enumerate(chains):
@@ -1617,7 +1617,7 @@ def _unnamed_body(
     cands: list[_Cand],
     chains: list[_Chain],
 ) -> int | None:
-    """Make "the hospital federation" an actor when "the federation" repeats it.
+    """Make "the dairy federation" an actor when "the federation" repeats it.
 
     The earlier phrase is the latest one in the last few sentences whose head is the same
     body noun with words of its own before it; it is an organisation named by those

@@ -174,17 +174,17 @@ def test_actors_resolution(find, text, date, first, expected):
         ),
         (
             # A surname the tagger took for a body, before and after the full name.
-            "Fed's Halvorsen says cuts not imminent\n\nFederal Reserve Governor Lisa "
-            "Halvorsen said on Thursday that rates would stay high. Three banks asked "
-            "about Halvorsen last week.",
+            "Fed's Moberg says cuts not imminent\n\nFederal Reserve Governor Anja "
+            "Moberg said on Thursday that rates would stay high. Three banks asked "
+            "about Moberg last week.",
             "Federal Reserve Governor",
-            ["Halvorsen", "Federal Reserve Governor Lisa Halvorsen", "Halvorsen"],
+            ["Moberg", "Federal Reserve Governor Anja Moberg", "Moberg"],
         ),
         (
             # A known given name makes the tagger's organisation a person.
-            "Democrat Julia Reyes said the vote was rigged. Ms. Reyes said she would appeal.",
+            "Democrat Julia Ferraro said the vote was rigged. Ms. Ferraro said she would appeal.",
             "Democrat Julia",
-            ["Democrat Julia Reyes", "Ms. Reyes", "she"],
+            ["Democrat Julia Ferraro", "Ms. Ferraro", "she"],
         ),
         (
             "Paul Lambert, a retired teacher, lost his car in the flood. Lambert said the "
@@ -290,20 +290,20 @@ def test_actors_nominal_named_by_its_appositive(find, text, first, expected):
     [
         (
             # The parser hangs the name elsewhere; ", Name," right after the phrase still names it.
-            "The warning was sent by the head of the nurses' federation, Erik Solberg, and "
-            "reached every ward.",
-            "the head",
-            ("Erik Solberg", ["the head", "Erik Solberg"]),
+            "A complaint was signed by the chief of the pilots' association, Tove Aasen, "
+            "and sent to the airline.",
+            "the chief",
+            ("Tove Aasen", ["the chief", "Tove Aasen"]),
         ),
         (
             # A named possessor is its own mention and no part of the name.
-            "The Fed's Halvorsen said rates would stay high.",
-            "Halvorsen",
-            ("Halvorsen", ["Halvorsen"]),
+            "The Fed's Moberg said rates would stay high.",
+            "Moberg",
+            ("Moberg", ["Moberg"]),
         ),
         (
             # A country word leading an organisation the KB does not know: one body.
-            "The quake struck at a depth of 10 km, according to the U.S. Geological Survey.",
+            "Wolves were counted last winter by the U.S. Geological Survey, its staff said.",
             "the U.S.",
             ("U.S. Geological Survey", ["the U.S. Geological Survey"]),
         ),
@@ -364,14 +364,14 @@ def test_actors_names_without_their_neighbours(find, text, first, expected):
         ),
         (
             # No name: a body noun with words of its own, repeated by "the federation".
-            "The warning came from the hospital federation on Monday. According to the "
-            "federation, two hospitals had closed wards.",
-            "the hospital",
+            "Milk prices fell again, the dairy federation warned on Monday. The federation "
+            "said farms were closing.",
+            "the dairy",
             (
-                "hospital federation",
+                "dairy federation",
                 "organisation",
                 None,
-                ["the hospital federation", "the federation"],
+                ["the dairy federation", "The federation"],
             ),
         ),
     ],
@@ -401,10 +401,9 @@ def test_actors_body_nominal_with_two_candidates_stays_unlinked(find):
     "text, first, mentions",
     [
         (
-            "Health Minister Sofia Lindqvist rejected the report. Lindqvist said the "
-            "figures were wrong.",
+            "Health Minister Sofia Ekholm rejected the report. Ekholm said the figures were wrong.",
             "Health Minister",
-            ["Health Minister Sofia Lindqvist", "Lindqvist"],
+            ["Health Minister Sofia Ekholm", "Ekholm"],
         ),
         (
             # A known given name before a country's name: a person ("Michael Jordan").
@@ -414,8 +413,10 @@ def test_actors_body_nominal_with_two_candidates_stays_unlinked(find):
         ),
     ],
 )
-def test_actors_given_name_that_is_a_place(find, text, first, mentions):
-    doc, found = find(text)
+def test_actors_given_name_that_is_a_place(nlp_model, text, first, mentions):
+    # The bundled KB, which knows Sofia as Bulgaria's capital.
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
     actor = actor_of(doc, found, first)
     assert (actor.kind, mention_texts(doc, actor)) == ("person", mentions)
 
@@ -518,11 +519,11 @@ def test_actors_bare_surname_needs_support_for_a_kb_person(find, text, first, ex
         ),
         (
             # No entity tagged: a two-word proper-noun subject is a person's name.
-            ["Aled", "Price", "said", "the", "pier", "collapsed", "."],
+            ["Bryn", "Howell", "said", "the", "pier", "collapsed", "."],
             ["PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
             ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
             [1, 2, 2, 4, 5, 2, 2],
-            [("Aled Price", None, None, "person")],
+            [("Bryn Howell", None, None, "person")],
         ),
         (
             # A single word is a name when an age follows it.
@@ -533,11 +534,11 @@ def test_actors_bare_surname_needs_support_for_a_kb_person(find, text, first, ex
             [("Yusra", None, None, "person")],
         ),
         (
-            ["Customs", "and", "Border", "Protection", "said", "it", "acted", "."],
+            ["Ports", "and", "Border", "Control", "said", "it", "acted", "."],
             ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
             ["nsubj", "cc", "compound", "conj", "ROOT", "nsubj", "ccomp", "punct"],
             [4, 0, 3, 0, 4, 6, 4, 4],
-            [("Customs and Border Protection", None, None, "organisation")],
+            [("Ports and Border Control", None, None, "organisation")],
         ),
         (
             ["The", "charity", "Bridges4Peace", "said", "camps", "were", "full", "."],
@@ -720,7 +721,7 @@ def test_actors_patron_is_a_mention_of_its_own(find, text, expected):
     "text, platform",
     [
         (
-            "Marco Delgado is devastated, his agent said. He learned the news on Twitter.",
+            "Paolo Vieri left the club on Monday, his agent said. He learned of it on Twitter.",
             "Twitter",
         ),
         ("Anna Weber posted a video on Instagram. She thanked her fans.", "Instagram"),
@@ -741,11 +742,11 @@ def test_actors_platforms_are_bodies_in_the_bundled_kb(nlp_model, text, platform
     [
         (
             # A noun for a person before a name the tagger typed as a body.
-            ["Economist", "Alasdair", "MacLeod", "said", "rates", "would", "rise", "."],
+            ["Economist", "Callum", "MacRury", "said", "rates", "would", "rise", "."],
             ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
             ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"],
             None,
-            [("Alasdair MacLeod", "person", "economist")],
+            [("Callum MacRury", "person", "economist")],
         ),
         (
             ["Local", "farmer", "Jo", "Reed", "said", "prices", "fell", "."],
@@ -824,15 +825,15 @@ def test_actors_pronoun_leaves_quoted_people_alone(find, text, pronoun, expected
     [
         # A party word before a name the tagger missed does not hide it.
         (
-            ["Democrat", "Julia", "Reyes", "replied", "."],
+            ["Democrat", "Julia", "Ferraro", "replied", "."],
             ["B-NORP", "O", "O", "O", "O"],
-            ("Julia Reyes", "person"),
+            ("Julia Ferraro", "person"),
         ),
         # The name of a person entity is the entity's words, not the modifiers before it.
         (
-            ["Republican", "Tom", "Harlan", "replied", "."],
+            ["Republican", "Tom", "Ashcombe", "replied", "."],
             ["B-NORP", "B-PERSON", "I-PERSON", "O", "O"],
-            ("Tom Harlan", "person"),
+            ("Tom Ashcombe", "person"),
         ),
     ],
 )
@@ -891,11 +892,11 @@ def test_actors_waters_named_after_a_country_are_no_mention(find):
 def test_actors_entity_split_at_its_comma(nlp_blank, kb):
     from spacy.tokens import Doc
 
-    words = ["The", "owner", "of", "Torino", "Calcio", ",", "Enzo", "Ricci", ",", "denied", "it"]
+    words = ["The", "owner", "of", "Verona", "Nuoto", ",", "Lucio", "Ferrante", ",", "denied", "it"]
     ents = ["O", "O", "O", "B-FAC", "I-FAC", "I-FAC", "I-FAC", "I-FAC", "O", "O", "O"]
     doc = Doc(nlp_blank.vocab, words=words, ents=ents)
     found = extract_actors(doc, kb)
-    assert [(a.name, a.kind) for a in found.actors] == [("Enzo Ricci", "person")]
+    assert [(a.name, a.kind) for a in found.actors] == [("Lucio Ferrante", "person")]
 
 
 def test_actors_role_noun_before_a_known_body_is_that_body(nlp_blank, kb):
@@ -918,8 +919,8 @@ def test_actors_role_noun_before_a_known_body_is_that_body(nlp_blank, kb):
 @pytest.mark.parametrize(
     "words, expected",
     [
-        (["Harwood", "United", "moved", "up", "."], [("Harwood United", "organisation")]),
-        (["Aled", "Price", "moved", "away", "."], [("Aled Price", "person")]),
+        (["Ashgrove", "United", "moved", "up", "."], [("Ashgrove United", "organisation")]),
+        (["Bryn", "Howell", "moved", "away", "."], [("Bryn Howell", "person")]),
     ],
 )
 def test_actors_untagged_subject_with_a_club_word_is_a_body(nlp_blank, kb, words, expected):
