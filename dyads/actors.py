@@ -1668,6 +1668,11 @@ def _unnamed_body(
     return None
 
 
+def _dateline(name: str) -> bool:
+    """Whether a name is written like a dateline's town ("FRANKFURT"), not a body's."""
+    return name.isupper() and len(name) > 4 and name.isalpha()
+
+
 def _link_body_nominal(
     doc: Doc, token: Token, sent_of: list[int], cands: list[_Cand], chains: list[_Chain], n: int
 ) -> None:
@@ -1723,7 +1728,7 @@ def _body_antecedent(
             by_words.append(n)
         elif sector is not None and chain.sector == sector:
             by_sector.append(n)
-        elif chain.sector is None and chain.entry_name is None:
+        elif chain.sector is None and chain.entry_name is None and not _dateline(chain.name):
             unknown.append(n)
     if by_words:
         return max(by_words, key=lambda n: chains[n].cands[-1].start)

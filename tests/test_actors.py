@@ -961,3 +961,12 @@ def test_actors_doubted_acronym_is_an_unknown_body(nlp_blank, tmp_path):
         "organisation",
         None,
     )
+
+
+def test_actors_dateline_town_is_no_company(find):
+    doc, found = find(
+        "FRANKFURT - Kroonbier is exploring a sale of its battery unit. In a "
+        "statement, the company said it reviews its portfolio."
+    )
+    company = found.actor_at(next(t for t in doc if t.text == "company"))
+    assert company is None or company.name != "FRANKFURT"
