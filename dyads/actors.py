@@ -820,6 +820,9 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     cand.gender = _HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
     if r.person_name:
         r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in _HONORIFICS)
+    words = r.name.split()
+    if r.entry is None and len(words) > 1 and norm(words[0]).rstrip(".") in _HONORIFICS:
+        r.name = " ".join(words[1:])  # "Ms Lebedev" is named "Lebedev"
     entry = r.entry
     vetoed = (
         entry is not None and entry.kind == "person" and entry.gender not in (None, cand.gender)

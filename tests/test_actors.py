@@ -482,6 +482,12 @@ def test_actors_interface_maps_tokens(find):
             "Lebedev",
             ("Viktor Lebedev", "RUS", "GOV", "President"),
         ),
+        # "Ms" tells a woman: the KB's President Viktor Lebedev is not meant.
+        (
+            "Ms Lebedev, a teacher, said the school was closed.",
+            "Ms Lebedev",
+            ("Lebedev", None, "EDU", "teacher"),
+        ),
         # A title is support enough.
         (
             "Former President Lambert said the cuts were unfair.",
