@@ -705,6 +705,21 @@ END_TO_END = [
         [],
         "asserted",
     ),
+    # coordinated nationalities on one noun are a compound actor, on either side
+    (
+        "Chinese and Russian warships held joint drills near Japan on Monday.",
+        "COOPERATE",
+        ["Chinese warships", "Russian warships"],
+        [],
+        "asserted",
+    ),
+    (
+        "Kenyan police arrested Ugandan and Tanzanian traders at the border.",
+        "COERCE",
+        ["Kenyan police"],
+        ["Ugandan traders", "Tanzanian traders"],
+        "asserted",
+    ),
 ]
 
 
