@@ -105,6 +105,9 @@ _WARM_UP = Article("warm-up", "Kenya and Ghana agreed on Monday to resume talks,
 # Articles of the corpus each worker codes before the clock starts: data files that load
 # on first use (the gazetteer, the knowledge base) must not be timed as throughput.
 WARM_UP_ARTICLES = 8
+# Parts of the corpus the two passes take turns over: the more, the less a burst of
+# other work on the machine favours one pass.
+ROUNDS = 8
 
 
 def bare_setup(model: str, warm_up: Sequence[Article] = (_WARM_UP,)) -> Any:
@@ -148,8 +151,9 @@ def bench(
 
     Both passes run on their own pools of ``workers`` processes, loaded and warmed up
     on the first articles of the corpus before any clock starts. They take turns over
-    the two halves of the corpus, bare-dyads then dyads-bare, so that a change in the
-    load of a shared machine during the run weighs on both alike.
+    about :data:`ROUNDS` consecutive parts of the corpus, in the order bare-dyads,
+    dyads-bare, bare-dyads …, so that changes in the load of a shared machine during
+    the run weigh on both alike.
 
     Args:
         inputs: Articles to time (files or folders); the bundled examples by default,
@@ -176,11 +180,12 @@ def bench(
     if len(source) < docs:
         corpus += f" ×{-(-docs // len(source))}"
     articles = list(_cycle(source, docs))
-    # Small corpora get smaller chunks, so that every worker has work until the end of
-    # each half of the corpus.
-    size = max(8, min(CHUNK_SIZE, docs // (8 * workers)))
+    # Small corpora get smaller chunks, so that there are rounds to take turns over.
+    size = max(8, min(CHUNK_SIZE, docs // (ROUNDS * workers)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    halves = (chunks[: len(chunks) // 2], chunks[len(chunks) // 2 :])
+    # A round gives every worker the same number of chunks, so that none waits long.
+    per_round = workers * max(1, len(chunks) // (ROUNDS * workers))
+    rounds = [chunks[i : i + per_round] for i in range(0, len(chunks), per_round)]
     warm_up = source[:WARM_UP_ARTICLES]
 
     with (
@@ -189,10 +194,8 @@ def bench(
     ):
         spacy_clock = _PassClock(bare_pool, batch_size)
         dyads_clock = _PassClock(dyads_pool, batch_size)
-        for first, second, part in (
-            (spacy_clock, dyads_clock, halves[0]),
-            (dyads_clock, spacy_clock, halves[1]),
-        ):
+        for n, part in enumerate(rounds):
+            first, second = (spacy_clock, dyads_clock) if n % 2 == 0 else (dyads_clock, spacy_clock)
             first.run(part)
             second.run(part)
     spacy_pass = spacy_clock.result("spaCy (bare)")

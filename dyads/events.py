@@ -497,7 +497,7 @@ class _Context:
         ids: list[str] = []
         actor = self.actors.actor_at(token)
         if actor is not None:
-            ids.append(actor.id)
+            ids.extend(self._coordinated_owners(token, actor.id))
         elif token.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(token.idx)):
             ids.append(speaker)  # "we" in a quote: the speaker's side
         elif token.lower_ in _THIRD_PERSON and token.dep_ in _SUBJ:
@@ -522,6 +522,21 @@ class _Context:
                 if conj.i > token.i:
                     ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
         return list(dict.fromkeys(ids))
+
+    def _coordinated_owners(self, head: Token, head_id: str) -> list[str]:
+        """The head's actor and those of coordinated modifiers, in text order.
+
+        "Chinese and Russian warships" is two actors (PLOVER's compound actor): the
+        actor stage gives each nationality its own actor, the head noun only the last.
+        """
+        found = {head_id: head.i}
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+                for part in (child, *child.conjuncts):
+                    other = self.actors.actor_at(part)
+                    if other is not None:
+                        found[other.id] = min(found.get(other.id, part.i), part.i)
+        return sorted(found, key=found.__getitem__)
 
     def _reporter(self, pronoun: Token) -> list[str]:
         """The subject of the verb reporting a pronoun's clause: "Greece said it would ..."."""

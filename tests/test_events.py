@@ -705,6 +705,21 @@ END_TO_END = [
         [],
         "asserted",
     ),
+    # coordinated nationalities on one noun are a compound actor, on either side
+    (
+        "Chinese and Russian warships held joint drills near Japan on Monday.",
+        "COOPERATE",
+        ["Chinese warships", "Russian warships"],
+        [],
+        "asserted",
+    ),
+    (
+        "Kenyan police arrested Ugandan and Tanzanian traders at the border.",
+        "COERCE",
+        ["Kenyan police"],
+        ["Ugandan traders", "Tanzanian traders"],
+        "asserted",
+    ),
 ]
 
 
@@ -770,6 +785,11 @@ def test_events_dates(code, text, date, date_text):
         ("Tunisian lawyers went on strike to protest the arrest of a colleague.", ["PROTEST"]),
         # the aim of a protest is no separate demand
         ("Chilean students blocked roads to press their demands for free education.", ["PROTEST"]),
+        # weapon systems are actors; resumed deliveries are aid; blocked texts are rejected
+        ("The navy said its air defences shot down two drones at dawn.", ["ASSAULT"]),
+        ("UNICEF resumed deliveries of vaccines to eastern Congo on Friday.", ["AID"]),
+        ("Poland blocked a joint statement on migration at the summit.", ["REJECT"]),
+        ("Farmers blocked the main avenue into the capital with tractors.", ["PROTEST"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
