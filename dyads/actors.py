@@ -543,13 +543,8 @@ def _person_after_person_noun(
             return
     name = doc[first + 1 : head_i + 1]
     proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in name)
-    if not 2 <= len(name) <= 3 or not proper:
+    if not proper or not _read_as_person(reading, name):
         return
-    if _body_like(name) or locate(name.text) is not None:
-        return
-    reading.kind, reading.country, reading.sector = "person", None, None
-    reading.person_name = tuple(t.text for t in name)
-    reading.name = name.text
     reading.role = doc[first].lower_
     role = kb.roles.get((reading.role,))
     if role is not None and role.kind == "person":
@@ -591,14 +586,18 @@ def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -
     if not given:
         return
     name = doc[given[0] : head_i + 1]
-    proper = all(t.text[:1].isupper() and not t.text.isupper() for t in name)
-    if not 2 <= len(name) <= 3 or not proper:
-        return
-    if _body_like(name) or locate(name.text) is not None:
-        return
+    if all(t.text[:1].isupper() and not t.text.isupper() for t in name):
+        _read_as_person(reading, name)
+
+
+def _read_as_person(reading: Reading, name: Span) -> bool:
+    """Read a two- or three-word name that names no body or place as an unknown person's."""
+    if not 2 <= len(name) <= 3 or _body_like(name) or locate(name.text) is not None:
+        return False
     reading.kind, reading.country, reading.sector = "person", None, None
     reading.person_name = tuple(t.text for t in name)
     reading.name = name.text
+    return True
 
 
 def _aged(doc: Doc, end: int) -> bool:
