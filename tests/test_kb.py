@@ -313,7 +313,6 @@ def test_kb_bundled_name_forms(text, expected):
     assert (got["name"], got["country"]) == expected
 
 
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -371,4 +370,3 @@ def test_kb_titles_and_possessive_ends(kb, text, expected):
 def test_kb_bundled_titles_name_past_offices(text, expected):
     got = resolve_phrase(text, dt.date(2030, 1, 1))
     assert (got["name"], got["country"], got["sector"]) == expected
-
