@@ -42,7 +42,7 @@ from typing import Any, TextIO
 
 from . import __version__, export
 from .errors import DyadsError, StoreError, WorkerError
-from .ingest import read_inputs
+from .ingest import check_inputs, read_inputs
 from .nlp import MODEL, shared_pipeline
 from .pipeline import code_articles, text_hash
 from .records import Article, CodedDocument, Reject
@@ -554,6 +554,7 @@ def run(
         return code_on_cluster(options, on_reject=on_reject, on_progress=on_progress)
     if options.output is not None:
         export.output_format(options.output)  # fail on an unknown extension before any work
+    check_inputs(options.inputs)  # and on a mistyped path before a checkpoint is made
     progress_bar = _ProgressLine() if options.progress else None
 
     def report(progress: Progress) -> None:

@@ -130,11 +130,7 @@ def code_cli(
         dyads code articles.jsonl -o coded.jsonl --published 2019-05-14
     """
     from .batch import RESUME_HINT, RunOptions, run
-    from .ingest import check_input
 
-    for item in inputs:  # a mistyped path fails before a checkpoint is made
-        if item != "-":
-            check_input(Path(item))
     options = RunOptions(
         inputs=tuple(inputs),
         output=output,

@@ -39,7 +39,7 @@ from .batch import (
     coder_fingerprint,
 )
 from .errors import DyadsError, StoreError
-from .ingest import read_inputs
+from .ingest import check_inputs, read_inputs
 from .nlp import shared_pipeline
 from .records import Article, CodedDocument, Reject
 
@@ -141,6 +141,7 @@ def code_on_cluster(
         )
     if options.db is not None:
         raise StoreError("--db cannot be used with --dask; load the Parquet partitions instead")
+    check_inputs(options.inputs)  # before the output folder is made
     try:
         import distributed
     except ImportError:

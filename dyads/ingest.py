@@ -51,9 +51,7 @@ def read_inputs(
             raised before the first record, so a mistyped path costs no work.
     """
     inputs = list(inputs)
-    for item in inputs:
-        if str(item) != "-":
-            check_input(Path(item))
+    check_inputs(inputs)
     for item in inputs:
         if str(item) == "-":
             yield from read_jsonl_stream(sys.stdin, "<stdin>", published)
@@ -67,17 +65,21 @@ def read_inputs(
             yield from read_file(path, published)
 
 
-def check_input(path: Path) -> None:
-    """Raise :class:`InputError` unless ``path`` is a folder or a file dyads can read."""
-    if path.is_dir():
-        return
-    if not path.is_file():
-        raise InputError(f"{path}: no such file or directory")
-    if not _readable(path):
-        raise InputError(
-            f"{path}: cannot read {path.suffix or 'files without a suffix'}; "
-            f"give {', '.join(SUFFIXES)} files, a folder of them, or - for stdin"
-        )
+def check_inputs(inputs: Iterable[str | Path]) -> None:
+    """Raise :class:`InputError` unless every input is ``-``, a folder or a file dyads reads."""
+    for item in inputs:
+        if str(item) == "-":
+            continue
+        path = Path(item)
+        if path.is_dir():
+            continue
+        if not path.is_file():
+            raise InputError(f"{path}: no such file or directory")
+        if not _readable(path):
+            raise InputError(
+                f"{path}: cannot read {path.suffix or 'files without a suffix'}; "
+                f"give {', '.join(SUFFIXES)} files, a folder of them, or - for stdin"
+            )
 
 
 def _readable(path: Path) -> bool:
