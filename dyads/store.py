@@ -193,6 +193,8 @@ class Store:
                 "SELECT doc_id, text_hash, coder FROM documents "
                 "WHERE doc_id IN (SELECT doc_id FROM _dyads_ids)"
             ).fetchall()
+        except duckdb.Error as exc:
+            raise _failure(self.path, "cannot read", exc) from exc
         finally:
             self.con.unregister("_dyads_ids")
         return {doc_id: Stored(h or "", c or "") for doc_id, h, c in rows}
@@ -248,7 +250,7 @@ class Store:
         except BaseException as exc:
             con.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error):
-                raise StoreError(f"{self.path}: cannot write ({_first_line(exc)})") from exc
+                raise _failure(self.path, "cannot write", exc) from exc
             raise
 
     def start_run(self, inputs: Sequence[str], coder: str) -> str:
@@ -357,6 +359,18 @@ def _document(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) ->
     return unflatten(
         CodedDocument, row, children={"actors": actors, "events": events, "quotes": quotes}
     )
+
+
+def _failure(path: Path, what: str, exc: duckdb.Error) -> BaseException:
+    """The error to raise for a failed query.
+
+    DuckDB turns a Ctrl-C that lands during a query into ``InterruptException``;
+    it stays an interrupt (``KeyboardInterrupt``), so a run stops cleanly and says
+    how to resume, instead of failing as if the database were broken.
+    """
+    if isinstance(exc, duckdb.InterruptException):
+        return KeyboardInterrupt()
+    return StoreError(f"{path}: {what} ({_first_line(exc)})")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -85,6 +85,30 @@ def test_store_failed_batch_keeps_nothing(db):
         assert next(store.documents(["d1"])).text == sample().text
 
 
+class _InterruptedInsert:
+    """A connection on which an INSERT meets Ctrl-C, as DuckDB reports it."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+    def execute(self, query, *args):
+        if query.startswith("INSERT"):
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+        return self.con.execute(query, *args)
+
+
+def test_store_ctrl_c_during_a_write_is_an_interrupt_and_keeps_nothing(db):
+    with Store(db) as store:
+        store.con = _InterruptedInsert(store.con)
+        with pytest.raises(KeyboardInterrupt):
+            store.replace([(sample(), "h1")])
+        store.con = store.con.con
+        assert store.count() == 0
+
+
 def test_store_adds_new_columns_to_old_database(db):
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE events (doc_id VARCHAR, seq BIGINT, id VARCHAR)")
