@@ -335,7 +335,7 @@ def test_batch_cli_killed_then_resumed(killable, tmp_path, sig, workers):
     proc.send_signal(sig)
     _, stderr = proc.communicate(timeout=60)
     if sig == signal.SIGINT:
-        assert proc.returncode == 130
+        assert proc.returncode == 130, stderr
         assert stderr.strip().splitlines()[-1] == RESUME_HINT
     else:
         assert proc.returncode == -signal.SIGKILL
