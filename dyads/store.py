@@ -186,17 +186,15 @@ class Store:
         """Return what the store holds for those of ``doc_ids`` it has."""
         if not doc_ids:
             return {}
-        ids = pa.table({"doc_id": pa.array(list(doc_ids), pa.string())})
-        self.con.register("_dyads_ids", ids)
+        # A parameter, not a registered view: nothing to unregister when Ctrl-C interrupts.
         try:
             rows = self.con.execute(
                 "SELECT doc_id, text_hash, coder FROM documents "
-                "WHERE doc_id IN (SELECT doc_id FROM _dyads_ids)"
+                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [list(doc_ids)],
             ).fetchall()
         except duckdb.Error as exc:
             raise _failure(self.path, "cannot read", exc) from exc
-        finally:
-            self.con.unregister("_dyads_ids")
         return {doc_id: Stored(h or "", c or "") for doc_id, h, c in rows}
 
     def replace(
