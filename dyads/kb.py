@@ -271,6 +271,8 @@ class KnowledgeBase:
         self._near: dict[str, dict[str, set[str]]] = {}
         self._country_words: dict[str, Entry] | None = None
         self.name_words: dict[str, set[str]] = {}  # person → words of all their names
+        # Metonyms that stand for a body the KB lists: (phrase, body name, file:line).
+        self._metonym_bodies: list[tuple[str, str, str]] = []
 
     # ------------------------------------------------------------------ loading
 
@@ -304,6 +306,7 @@ class KnowledgeBase:
         paths.sort(key=lambda p: 0 if "countries" in p.name else 1)
         for path in paths:
             kb._load_table(path, user=False)
+        kb._link_metonym_bodies()
         kb._load_roles(Path(roles_file) if roles_file else data_path(ROLES_FILE))
         for extra in extra_files:
             kb.load_user_file(Path(extra))
@@ -327,6 +330,7 @@ class KnowledgeBase:
             raise DataFileError(
                 f"{path}: unknown dictionary format; use .yaml, .tsv, .actors or .agents"
             )
+        self._link_metonym_bodies()
 
     def _check_country(self, code: str, where: str) -> str | None:
         code = code.strip().upper()
@@ -400,6 +404,24 @@ class KnowledgeBase:
         for phrase in variants:
             self._duplicate(("metonym", " ".join(self._key(phrase))), where)
             self._index_name(phrase, entry, replace_all=True, user=user)
+            if row.get("body"):
+                self._metonym_bodies.append((phrase, row["body"], where))
+
+    def _link_metonym_bodies(self) -> None:
+        """Make a metonym a name of the body it stands for ("the Pentagon" is the Department
+        of Defense), so that both names in one text are one actor."""
+        for phrase, body, where in self._metonym_bodies:
+            found = [
+                e
+                for e in self.names.get(self._key(body), ())
+                if e.category == "organisation" and e.name == body
+            ]
+            if not found:
+                raise DataFileError(f"{where}: body {body!r} is no name in kb_organisations.tsv")
+            key = self._key(phrase)
+            self.names[key] = [e for e in self.names.get(key, ()) if e.category != "metonym"]
+            self.names[key].append(found[0])
+        self._metonym_bodies = []
 
     def _add_organisation(self, row: dict[str, str], where: str, user: bool) -> None:
         name = row.get("name", "")
@@ -878,6 +900,20 @@ class KnowledgeBase:
             found |= table.get(variant, set())
         return sorted(k for k in found if k != word and _one_slip(k, word))
 
+    def national_body(self, country: str, role: tuple[str, ...]) -> Entry | None:
+        """The KB's body of ``country`` named by a demonym and the role noun ``role``.
+
+        "Russia's Foreign Ministry" and "the Ministry of Foreign Affairs of Russia" are the
+        KB's "Russian Foreign Ministry", one entry whatever the wording.
+        """
+        for demonym, iso3 in self.demonyms.items():
+            if iso3 != country:
+                continue
+            for entry in self.names.get(demonym + role, ()):
+                if entry.kind == "organisation" and entry.country == country:
+                    return entry
+        return None
+
     def person_by_surname(self, word: str, date: dt.date | None) -> list[Entry]:
         """Return the distinct people whose last name is ``word``."""
         bucket = self.surnames.get(norm(word), [])
@@ -1124,6 +1160,17 @@ def interpret(
             place = locate(" ".join(tail)) if tail else None
             found = place.country if place is not None else None
         reading.country = found
+    if (
+        head is not None
+        and reading.head == "role"
+        and reading.kind == "organisation"
+        and reading.country
+        and not reading.former
+    ):
+        body = kb.national_body(reading.country, tuple(keys[head.start : head.end]))
+        if body is not None:
+            reading.entry, reading.name, reading.sector = body, body.name, body.sector
+            reading.role = None
     if (
         reading.sector == "JRN"
         and head is not None

@@ -370,3 +370,39 @@ def test_kb_titles_and_possessive_ends(kb, text, expected):
 def test_kb_bundled_titles_name_past_offices(text, expected):
     got = resolve_phrase(text, dt.date(2030, 1, 1))
     assert (got["name"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Common names of one body resolve to its one entry.
+        ("the State Department", ("US Department of State", "USA", "GOV")),
+        ("Foggy Bottom", ("US Department of State", "USA", "GOV")),
+        ("the Pentagon", ("US Department of Defense", "USA", "MIL")),
+        ("the Department of Justice", ("US Department of Justice", "USA", "GOV")),
+        ("the Fed", ("Federal Reserve", "USA", "GOV")),
+        ("the Foreign Office", ("Foreign, Commonwealth and Development Office", "GBR", "GOV")),
+        ("King Charles Street", ("Foreign, Commonwealth and Development Office", "GBR", "GOV")),
+        ("the MoD", ("UK Ministry of Defence", "GBR", "MIL")),
+        ("Britain's Defence Ministry", ("UK Ministry of Defence", "GBR", "MIL")),
+        ("the Home Office", ("Home Office", "GBR", "GOV")),
+        ("the Kremlin", ("Kremlin", "RUS", "GOV")),
+        ("Lubyanka", ("Federal Security Service", "RUS", "SPY")),
+        # A demonym or possessive country with a ministry noun: the KB's body.
+        ("Russia's Foreign Ministry", ("Russian Ministry of Foreign Affairs", "RUS", "GOV")),
+        (
+            "the Ministry of Foreign Affairs of Russia",
+            ("Russian Ministry of Foreign Affairs", "RUS", "GOV"),
+        ),
+        (
+            "China's Ministry of National Defense",
+            ("Chinese Ministry of National Defense", "CHN", "MIL"),
+        ),
+        # Generic nouns keep no country of their own.
+        ("the National Security Council", ("National Security Council", None, "GOV")),
+        ("the Treasury", ("Treasury", None, "GOV")),
+    ],
+)
+def test_kb_bundled_aliases_of_one_body(text, expected):
+    got = resolve_phrase(text, dt.date(2024, 5, 1))
+    assert (got["name"], got["country"], got["sector"]) == expected

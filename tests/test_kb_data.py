@@ -27,7 +27,7 @@ PROVENANCE_KEYS = ("source:", "license:", "retrieved:", "notes:")
 
 COLUMNS = {
     "kb_countries.tsv": ["iso3", "name", "aliases", "demonyms", "capital", "cameo"],
-    "kb_metonyms.tsv": ["phrase", "iso3", "sector", "notes"],
+    "kb_metonyms.tsv": ["phrase", "iso3", "sector", "notes", "body"],
     "kb_organisations.tsv": ["name", "aliases", "kind", "country", "sector", "notes"],
     "kb_people.tsv": [
         "name",
@@ -328,3 +328,13 @@ def test_kb_data_people_spot_checks(name, role, start, end):
 def test_kb_data_people_alias_spot_checks(alias, name):
     names = {row["name"] for _, row in rows("kb_people.tsv") if alias in split(row["aliases"])}
     assert names == {name}
+
+
+def test_kb_data_metonym_bodies_are_organisations_of_the_same_state():
+    bodies = {row["name"]: row for _, row in rows("kb_organisations.tsv")}
+    linked = [(n, row) for n, row in rows("kb_metonyms.tsv") if row["body"]]
+    assert len(linked) >= 10
+    for number, row in linked:
+        body = bodies.get(row["body"])
+        assert body is not None, f"kb_metonyms.tsv:{number}: no organisation {row['body']!r}"
+        assert (body["country"], body["sector"]) == (row["iso3"], row["sector"]), number
