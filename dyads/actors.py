@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from .kb import (
     GENERIC_HEADS,
     MEMBER_SUFFIXES,
+    PARTITIVE_HEADS,
     PATRON_SUFFIXES,
     KnowledgeBase,
     Piece,
@@ -1201,6 +1202,7 @@ def _link(
     _nationality_from_context(cands, chains)
     _places_by_context(cands, chains)
     _country_from_places(doc, cands, chains)
+    _members_of_bodies(doc, cands, chains)
     _pronouns(cands, chains)
     return chains
 
@@ -1912,6 +1914,34 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
             found = _countries_placing(doc, chains, every, first, official)
         if len(found) == 1:
             chain.country = found.pop()
+
+
+def _members_of_bodies(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Give "leaders of the opposition party" the body's sector and country.
+
+    People named by a noun of ``PARTITIVE_HEADS`` ("members", "leaders", "supporters")
+    with "of" and a body or group belong to it ("members of the Taliban": AFG/REB);
+    "leaders of Russia" keep their own sector.
+    """
+    cands_at = {i: c for c in cands for i in range(c.start, c.end) if c.kind != "pronoun"}
+    for cand in cands:
+        if cand.kind == "pronoun" or cand.actor < 0 or doc[cand.head].lower_ not in PARTITIVE_HEADS:
+            continue
+        chain = chains[cand.actor]
+        if chain.entry_name is not None:
+            continue
+        for prep in doc[cand.head].rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                found = cands_at.get(obj.i) if obj.dep_ == "pobj" else None
+                if found is None or found.actor < 0 or found.actor == cand.actor:
+                    continue
+                owner = chains[found.actor]
+                if owner.kind in ("organisation", "group") and owner.sector:
+                    chain.sector = owner.sector
+                    non_state = owner.sector in NON_STATE_SECTORS
+                    chain.country = None if non_state else owner.country or chain.country
 
 
 def _countries_placing(

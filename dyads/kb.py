@@ -60,6 +60,11 @@ GENERIC_HEADS = frozenset(
     | {"leader", "leaders", "member", "members", "supporters", "candidates", "figures"}
 )
 STATE_OWNED = frozenset({"official", "state", "state-run", "state-owned", "government-run"})
+# People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
+PARTITIVE_HEADS = frozenset(
+    {"member", "members", "leader", "leaders", "supporter", "supporters"}
+    | {"follower", "followers", "loyalist", "loyalists"}
+)
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
 # "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
 PATRON_SUFFIXES = (
@@ -1162,6 +1167,14 @@ def interpret(
         reading.country = found
     if (
         head is not None
+        and head.what == "role"
+        and keys[head.end - 1] in PARTITIVE_HEADS
+        and cut + 1 < len(words)
+        and keys[cut] == "of"
+    ):
+        _read_members_of(kb, reading, words[cut + 1 :], after, cut + 1, date)
+    if (
+        head is not None
         and reading.head == "role"
         and reading.kind == "organisation"
         and reading.country
@@ -1183,6 +1196,27 @@ def interpret(
         if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
             reading.sector = "ELI"
     return reading
+
+
+def _read_members_of(
+    kb: KnowledgeBase,
+    reading: Reading,
+    body_words: Sequence[str],
+    pieces: Sequence[Piece],
+    offset: int,
+    date: dt.date | None,
+) -> None:
+    """Give "members of X", "leaders of X" X's country and sector when X is a body.
+
+    "members of the Taliban" (AFG/REB), "leaders of the opposition party" (OPP): the
+    people belong to the body. A state ("leaders of Russia") leaves the head's sector.
+    """
+    shifted = [replace(p, start=p.start - offset, end=p.end - offset) for p in pieces]
+    body = interpret(kb, body_words, shifted, date)
+    if body.kind not in ("organisation", "group") or not body.sector:
+        return
+    reading.sector = body.sector
+    reading.country = None if body.sector in NON_STATE.values() else body.country
 
 
 def _with_possessor_names(

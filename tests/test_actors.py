@@ -976,3 +976,39 @@ def test_actors_dateline_town_is_no_company(find):
     )
     company = found.actor_at(next(t for t in doc if t.text == "company"))
     assert company is None or company.name != "FRANKFURT"
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # People of a body belong to it: its sector and country, kind group.
+        (
+            "Members of the Northern Liberation Front surrendered on Monday.",
+            "Members",
+            ("group", "KEN", "REB"),
+        ),
+        (
+            "Leaders of the opposition party called for new elections in Kenya.",
+            "Leaders",
+            ("group", "KEN", "OPP"),
+        ),
+        (
+            "Supporters of the Northern Liberation Front marched through the town.",
+            "Supporters",
+            ("group", "KEN", "REB"),
+        ),
+        ("Members of the Security Council met on Monday.", "Members", ("group", None, "IGO")),
+        # One person of a body.
+        (
+            "The leader of the Harbour Workers Union said the strike would go on.",
+            "The leader",
+            ("person", None, "LAB"),
+        ),
+        # People of a state keep their own sector.
+        ("Leaders of Poland met in Warsaw on Monday.", "Leaders", ("group", "POL", "GOV")),
+    ],
+)
+def test_actors_members_of_a_body_are_its_people(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.kind, actor.country, actor.sector) == expected

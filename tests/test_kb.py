@@ -406,3 +406,21 @@ def test_kb_bundled_titles_name_past_offices(text, expected):
 def test_kb_bundled_aliases_of_one_body(text, expected):
     got = resolve_phrase(text, dt.date(2024, 5, 1))
     assert (got["name"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("members of the Taliban", ("group", "AFG", "REB")),
+        ("supporters of Hezbollah", ("group", "LBN", "REB")),
+        ("leaders of the opposition party", ("group", None, "OPP")),
+        ("the leader of Hamas", ("person", "PSE", "REB")),
+        ("leaders of the European Union", ("group", None, "IGO")),
+        ("members of the public", ("group", None, "CVL")),
+        # A state's people keep the head's sector.
+        ("leaders of Russia", ("group", "RUS", "GOV")),
+    ],
+)
+def test_kb_members_of_a_body(text, expected):
+    got = resolve_phrase(text, dt.date(2024, 5, 1))
+    assert (got["kind"], got["country"], got["sector"]) == expected
