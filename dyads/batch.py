@@ -42,7 +42,7 @@ from typing import Any, TextIO
 
 from . import __version__, export
 from .errors import DyadsError, StoreError, WorkerError
-from .ingest import check_inputs, read_inputs
+from .ingest import check_inputs, input_size, read_inputs
 from .nlp import MODEL, shared_pipeline
 from .pipeline import code_articles, text_hash
 from .records import Article, CodedDocument, Reject
@@ -67,6 +67,8 @@ class Progress:
     skipped: int = 0
     rejected: int = 0
     events: int = 0
+    bytes_done: int = 0  # input bytes of the records finished so far
+    bytes_total: int | None = None  # of all the input files; None when reading stdin
 
 
 @dataclass(slots=True)
@@ -378,6 +380,25 @@ class _Chunk:
     todo: list[Article] = field(default_factory=list)  # articles to code
     results: list[Result] = field(default_factory=list)  # one per article in ``todo``
     stored: list[CodedDocument] = field(default_factory=list)  # read back from the store
+    size: int = 0  # input bytes its records came from
+
+
+class ByteCounter:
+    """Counts the input bytes the readers got through (an ``on_read`` callback).
+
+    ``take()`` returns the bytes read since the last call: read just after a chunk
+    is drawn, it is that chunk's share of the input, for a progress bar.
+    """
+
+    def __init__(self) -> None:
+        self.read = self.taken = 0
+
+    def __call__(self, size: int) -> None:
+        self.read += size
+
+    def take(self) -> int:
+        size, self.taken = self.read - self.taken, self.read
+        return size
 
 
 def chunked(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
@@ -548,14 +569,7 @@ def run(
         KeyboardInterrupt: On Ctrl-C, after stopping cleanly; run again to resume
             (the message to show is :data:`RESUME_HINT`).
     """
-    if options.dask:
-        from .cluster import code_on_cluster
-
-        return code_on_cluster(options, on_reject=on_reject, on_progress=on_progress)
-    if options.output is not None:
-        export.output_format(options.output)  # fail on an unknown extension before any work
-    check_inputs(options.inputs)  # and on a mistyped path before a checkpoint is made
-    progress_bar = _ProgressLine() if options.progress else None
+    progress_bar = _ProgressBar() if options.progress else None
 
     def report(progress: Progress) -> None:
         if progress_bar is not None:
@@ -564,35 +578,69 @@ def run(
             on_progress(progress)
 
     try:
+        if options.dask:
+            from .cluster import code_on_cluster
+
+            return code_on_cluster(options, on_reject=on_reject, on_progress=report)
+        if options.output is not None:
+            export.output_format(options.output)  # fail on an unknown extension before any work
+        check_inputs(options.inputs)  # and on a mistyped path before a checkpoint is made
         return _Run(options, on_reject, on_warning, report).run()
     finally:
         if progress_bar is not None:
             progress_bar.close()
 
 
-class _ProgressLine:
-    """A one-line progress display on stderr (silent when stderr is not a terminal)."""
+class _ProgressBar:
+    """A progress bar on stderr over the input bytes (silent when stderr is not a terminal).
+
+    Reading stdin, whose size is unknown, shows a pulsing bar with the counts.
+    """
 
     def __init__(self) -> None:
         from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as RichProgress
 
-        self.console = Console(stderr=True)
+        console = Console(stderr=True)
         self.start = time.perf_counter()
-        self.status = self.console.status("coding…") if self.console.is_terminal else None
-        if self.status is not None:
-            self.status.start()
+        self.bar = None
+        if console.is_terminal:
+            self.bar = RichProgress(
+                TextColumn("coding"),
+                BarColumn(bar_width=24),
+                TaskProgressColumn(),
+                TimeElapsedColumn(),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}"),
+                console=console,
+                transient=True,
+            )
+            self.task = self.bar.add_task("", total=None)
+            self.bar.start()
 
     def update(self, p: Progress) -> None:
-        if self.status is not None:
-            rate = (p.coded + p.skipped) / max(time.perf_counter() - self.start, 1e-9)
-            self.status.update(
-                f"coded {p.coded:,}, skipped {p.skipped:,}, rejected {p.rejected:,} "
-                f"({rate:,.1f} docs/s)"
-            )
+        if self.bar is None:
+            return
+        rate = (p.coded + p.skipped) / max(time.perf_counter() - self.start, 1e-9)
+        self.bar.update(
+            self.task,
+            total=p.bytes_total or None,
+            completed=p.bytes_done,
+            description=f"{p.coded:,} coded, {p.skipped:,} skipped, "
+            f"{p.rejected:,} rejected, {rate:,.1f} docs/s",
+        )
 
     def close(self) -> None:
-        if self.status is not None:
-            self.status.stop()
+        if self.bar is not None:
+            self.bar.stop()
 
 
 class _Run:
@@ -613,7 +661,8 @@ class _Run:
         self.coder = coder_fingerprint(options.model, options.actor_files)
         # Chunk names change with the coder, and with whether the chunk holds documents.
         self.salt = f"{self.coder}\x1f{self.output is not None}"
-        self.progress = Progress()
+        self.progress = Progress(bytes_total=input_size(options.inputs))
+        self.bytes = ByteCounter()
         self.ckpt = partial_dir(self.output, self.db)
         self.existing: dict[int, str] = {}  # checkpoint files of an earlier run, by position
         self.names: list[str] = []  # checkpoint files of this run, in input order
@@ -689,7 +738,8 @@ class _Run:
             limit = 1
         window: deque[_Chunk] = deque()
         pending: dict[int, _Chunk] = {}
-        source = enumerate(chunked(read_inputs(opts.inputs, opts.published), opts.chunk_size))
+        records = read_inputs(opts.inputs, opts.published, self.bytes)
+        source = enumerate(chunked(records, opts.chunk_size))
         exhausted = False
         while True:
             while not exhausted and len(pending) < limit and len(window) < 4 * limit:
@@ -721,7 +771,7 @@ class _Run:
 
     def _plan(self, seq: int, records: list[Article | Reject]) -> _Chunk:
         """Name a chunk and decide which of its articles need coding."""
-        chunk = _Chunk(seq, chunk_name(seq, records, self.salt), records)
+        chunk = _Chunk(seq, chunk_name(seq, records, self.salt), records, size=self.bytes.take())
         self.progress.records += len(records)
         if self.ckpt is not None and self.existing.get(seq) == chunk.name:
             chunk.done = True
@@ -746,10 +796,11 @@ class _Run:
 
     def _finish(self, chunk: _Chunk) -> None:
         """Write a coded chunk: database transaction, then checkpoint file (or stdout)."""
+        progress = self.progress
+        progress.bytes_done += chunk.size
         if chunk.done:
             self.names.append(chunk.name)
             return
-        progress = self.progress
         coded = iter(chunk.results)
         stored = {d.doc_id: d for d in chunk.stored}
         todo = {id(a) for a in chunk.todo}

@@ -30,6 +30,7 @@ from typing import Any
 
 from . import export
 from .batch import (
+    ByteCounter,
     Progress,
     RunOptions,
     RunSummary,
@@ -39,7 +40,7 @@ from .batch import (
     coder_fingerprint,
 )
 from .errors import DyadsError, StoreError
-from .ingest import check_inputs, read_inputs
+from .ingest import check_inputs, input_size, read_inputs
 from .nlp import shared_pipeline
 from .records import Article, CodedDocument, Reject
 
@@ -184,7 +185,9 @@ def _run(
     coder = coder_fingerprint(options.model, options.actor_files)
     salt = f"{coder}\x1fparquet"
     actor_files = tuple(str(a) for a in options.actor_files)
-    progress = Progress()
+    progress = Progress(bytes_total=input_size(options.inputs))
+    read = ByteCounter()
+    sizes: dict[int, int] = {}  # input bytes of each partition in flight
     size = options.partition_size
     rejects: dict[int, list[dict[str, Any]]] = {}
     threads = sum(client.nthreads().values()) or 1
@@ -194,6 +197,7 @@ def _run(
 
     def settle(seq: int, documents: int, events: int, bad: list[dict[str, Any]]) -> None:
         rejects[seq] = bad
+        progress.bytes_done += sizes.pop(seq)
         progress.coded += documents
         progress.events += events
         progress.rejected += len(bad)
@@ -211,11 +215,12 @@ def _run(
             settle(seq, documents, events, bad)
 
     partitions: Iterator[list[Article | Reject]] = chunked(
-        read_inputs(options.inputs, options.published), size
+        read_inputs(options.inputs, options.published, read), size
     )
     for seq, records in enumerate(partitions):
         count = seq + 1
         progress.records += len(records)
+        sizes[seq] = read.take()
         digest = chunk_name(seq, records, salt)
         path = partition_path(outdir, seq)
         done = partition_done(path, digest)
@@ -223,6 +228,7 @@ def _run(
             progress.skipped += done[0]
             rejects[seq] = done[1]
             progress.rejected += len(done[1])
+            progress.bytes_done += sizes.pop(seq)
             continue
         future = client.submit(
             code_partition,

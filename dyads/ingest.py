@@ -21,7 +21,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,14 +37,22 @@ csv.field_size_limit(2**31 - 1)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+# Called with the number of input bytes the readers have got through since the last call.
+OnRead = Callable[[int], None]
+
+
 def read_inputs(
-    inputs: Iterable[str | Path], published: dt.date | None = None
+    inputs: Iterable[str | Path],
+    published: dt.date | None = None,
+    on_read: OnRead | None = None,
 ) -> Iterator[Article | Reject]:
     """Yield an :class:`Article` or a :class:`Reject` for every record of every input.
 
     Args:
         inputs: File paths, directories, or ``"-"`` for JSON lines on stdin.
         published: Publication date for records that carry none.
+        on_read: Told how many bytes of the input files each step read (stdin is not
+            counted); with :func:`input_size` it drives a progress bar.
 
     Raises:
         InputError: An input path does not exist or is of a kind dyads cannot read;
@@ -57,12 +65,28 @@ def read_inputs(
             yield from read_jsonl_stream(sys.stdin, "<stdin>", published)
             continue
         path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
-            for file in files:
-                yield from read_file(file, published)
-        else:
-            yield from read_file(path, published)
+        for file in _files(path):
+            yield from read_file(file, published, on_read)
+
+
+def input_size(inputs: Iterable[str | Path]) -> int | None:
+    """Return the total bytes of the input files, or ``None`` if one input is stdin."""
+    total = 0
+    for item in inputs:
+        if str(item) == "-":
+            return None
+        for file in _files(Path(item)):
+            try:
+                total += file.stat().st_size
+            except OSError:
+                continue  # the reader reports it
+    return total
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+    return [path]
 
 
 def check_inputs(inputs: Iterable[str | Path]) -> None:
@@ -86,18 +110,30 @@ def _readable(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
-def read_file(path: Path, published: dt.date | None = None) -> Iterator[Article | Reject]:
+def read_file(
+    path: Path, published: dt.date | None = None, on_read: OnRead | None = None
+) -> Iterator[Article | Reject]:
     """Yield the records of one input file, choosing the reader by suffix."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        yield read_txt(path, published)
+        record = read_txt(path, published)
+        if on_read is not None:
+            on_read(_size(path))
+        yield record
     elif suffix in (".jsonl", ".ndjson"):
         with path.open("rb") as handle:
-            yield from read_jsonl_stream(handle, str(path), published)
+            yield from read_jsonl_stream(handle, str(path), published, on_read)
     elif suffix == ".csv":
-        yield from read_csv(path, published)
+        yield from read_csv(path, published, on_read)
     elif suffix == ".parquet":
-        yield from read_parquet(path, published)
+        yield from read_parquet(path, published, on_read)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_txt(path: Path, published: dt.date | None = None) -> Article | Reject:
@@ -130,12 +166,17 @@ def _decode(raw: bytes, origin: str) -> tuple[str, str | None]:
 
 
 def read_jsonl_stream(
-    stream: TextIO | io.BufferedIOBase | Any, name: str, published: dt.date | None = None
+    stream: TextIO | io.BufferedIOBase | Any,
+    name: str,
+    published: dt.date | None = None,
+    on_read: OnRead | None = None,
 ) -> Iterator[Article | Reject]:
     """Yield the records of a JSON-lines stream (bytes or text), one object a line."""
     for number, raw in enumerate(stream, start=1):
         origin = f"{name}:{number}"
         if isinstance(raw, bytes):
+            if on_read is not None:
+                on_read(len(raw))
             line, problem = _decode(raw, origin)
             if problem:
                 yield Reject(origin, problem)
@@ -155,7 +196,9 @@ def read_jsonl_stream(
         yield article_from_record(data, origin, f"{Path(name).stem}-{number}", published)
 
 
-def read_csv(path: Path, published: dt.date | None = None) -> Iterator[Article | Reject]:
+def read_csv(
+    path: Path, published: dt.date | None = None, on_read: OnRead | None = None
+) -> Iterator[Article | Reject]:
     """Yield the records of a CSV file with a header row naming at least ``text``."""
     origin = str(path)
     try:
@@ -173,8 +216,14 @@ def read_csv(path: Path, published: dt.date | None = None) -> Iterator[Article |
                     f"({', '.join(reader.fieldnames or []) or 'empty file'})",
                 )
                 return
+            position = 0
             for row in reader:
                 line = reader.line_num
+                if on_read is not None:
+                    # The byte stream's position runs ahead by one read buffer at most.
+                    now = handle.buffer.tell()
+                    on_read(now - position)
+                    position = now
                 yield article_from_record(row, f"{origin}:{line}", f"{path.stem}-{line}", published)
         except UnicodeDecodeError as exc:
             yield Reject(origin, errors.NOT_UTF8.format(origin=origin, cause=exc.reason))
@@ -182,7 +231,9 @@ def read_csv(path: Path, published: dt.date | None = None) -> Iterator[Article |
             yield Reject(origin, f"{origin}: malformed CSV ({exc})")
 
 
-def read_parquet(path: Path, published: dt.date | None = None) -> Iterator[Article | Reject]:
+def read_parquet(
+    path: Path, published: dt.date | None = None, on_read: OnRead | None = None
+) -> Iterator[Article | Reject]:
     """Yield the rows of a Parquet file batch by batch, never loading it whole."""
     import pyarrow.parquet as pq
 
@@ -197,8 +248,14 @@ def read_parquet(path: Path, published: dt.date | None = None) -> Iterator[Artic
         yield Reject(origin, f"{origin}: no column 'text' ({', '.join(names)})")
         return
     columns = [c for c in FIELDS if c in names]
-    row = 0
+    row = counted = 0
+    size, rows = _size(path), max(parquet.metadata.num_rows, 1)
     for batch in parquet.iter_batches(batch_size=256, columns=columns):
+        if on_read is not None:
+            # Bytes in proportion to rows: row groups compress unevenly, but it is close.
+            reached = size * min(row + batch.num_rows, rows) // rows
+            on_read(reached - counted)
+            counted = reached
         for record in batch.to_pylist():
             row += 1
             yield article_from_record(

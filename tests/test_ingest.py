@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dyads.errors import InputError
-from dyads.ingest import read_file, read_inputs
+from dyads.ingest import input_size, read_file, read_inputs
 from dyads.records import Article, Reject
 
 FUZZ = settings(max_examples=60, deadline=None)
@@ -217,3 +217,27 @@ def test_ingest_folder_is_sorted_and_skips_hidden(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Title\nText.")
     (tmp_path / "notes.md").write_text("not an input")
     assert [r.doc_id for r in read_inputs([tmp_path])] == ["a", "b"]
+
+
+def test_ingest_on_read_counts_every_byte_of_every_kind(tmp_path):
+    rows = [{"id": f"n{i}", "text": f"Story {i}: the council met on Monday. " * 3} for i in range(900)]
+    with (tmp_path / "a.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows)
+    with (tmp_path / "b.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["id", "text"])
+        writer.writeheader()
+        writer.writerows(rows)
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet", row_group_size=300)
+    (tmp_path / "d.txt").write_text("A title\nThe council met on Monday.", encoding="utf-8")
+    steps: list[int] = []
+    records = list(read_inputs([tmp_path], on_read=steps.append))
+    assert len(records) == 3 * 900 + 1
+    assert all(step >= 0 for step in steps)
+    assert sum(steps) == input_size([tmp_path])
+    assert input_size([tmp_path]) == sum(p.stat().st_size for p in tmp_path.iterdir())
+    assert sum(1 for step in steps if step) > 900  # the bar moves record by record, not per file
+
+
+def test_ingest_input_size_is_unknown_for_stdin(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\nText.")
+    assert input_size([tmp_path / "a.txt", "-"]) is None
