@@ -220,7 +220,9 @@ def test_ingest_folder_is_sorted_and_skips_hidden(tmp_path):
 
 
 def test_ingest_on_read_counts_every_byte_of_every_kind(tmp_path):
-    rows = [{"id": f"n{i}", "text": f"Story {i}: the council met on Monday. " * 3} for i in range(900)]
+    rows = [
+        {"id": f"n{i}", "text": f"Story {i}: the council met on Monday. " * 3} for i in range(900)
+    ]
     with (tmp_path / "a.jsonl").open("w", encoding="utf-8") as handle:
         handle.writelines(json.dumps(row) + "\n" for row in rows)
     with (tmp_path / "b.csv").open("w", encoding="utf-8", newline="") as handle:
