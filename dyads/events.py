@@ -72,6 +72,7 @@ _FLAGS = frozenset(
         "noobj",
         "needsupport",
         "nonmil",
+        "withperson",
     }
 )
 _POS = {
@@ -645,8 +646,19 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         partnered = bool(subject.conjuncts)  # "French and Egyptian warships launched war games"
     if "needpartner" in flags and not partnered:
         return False
+    if "withperson" in flags and not all(_partner(ctx, t) for t in _prep_objects(token, "with")):
+        return False  # "was met with a firm response": a reception, no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
+
+
+def _partner(ctx: _Context, token: Token) -> bool:
+    """Whether a "with" object can be someone met: a person, group or named actor, not a
+    way of being received ("met with *resistance*", "met with *tear gas*")."""
+    if ctx.in_class(token, "reception"):
+        return False
+    named = ctx.actors is not None and ctx.actors.actor_at(token) is not None
+    return named or _personal(ctx, token) or ctx.in_class(token, "civil")
 
 
 def _personal(ctx: _Context, token: Token | None) -> bool:
@@ -1069,17 +1081,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     found: str | None = m.forced
     background = intent = conditional = False
     controls: list[str] = []
-    condition = any(
-        c.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        for c in predicate.children
-    )
+    condition = _conditioned(predicate)
     if m.token is not predicate and m.token.dep_ in _SUBJ and ctx.in_class(predicate, "collapse"):
         found = "negated"  # "talks broke down", "the truce collapsed"
     if m.token is not predicate:
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
-                found = found or value
+                found = _stronger(found, value)
             if child.dep_ == "neg":
                 found = "negated"
     node = predicate
@@ -1091,10 +1099,15 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
             ):
                 found = "negated"
             elif child.dep_ in ("aux", "auxpass") and (value := table.get((low, "aux"))):
-                if low == "would" and node.dep_ == "ccomp" and _reports(ctx, node.head, node):
+                reported = (
+                    low == "would" and node.dep_ == "ccomp" and _reports(ctx, node.head, node)
+                )
+                if reported and not _conditioned(node):
                     value = "future"  # "announced it would withdraw": future in the past
-                intent = intent or value == "future" or low in _WILL
-                found = found or value
+                # "said that if the talks fail, it would ask ...": a conditional, still the
+                # stated will of the reported side (a conditional offer or threat).
+                intent = intent or value == "future" or low in _WILL or reported
+                found = _stronger(found, value)
             elif child.dep_ == "aux" and low == "had" and node.tag_ == "VBN":
                 # Past perfect is background, except as the backshift of reported speech
                 # ("said it had killed").
@@ -1105,7 +1118,7 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
                 value := table.get((low, "mark" if child.dep_ == "mark" else "adv"))
             ):
                 conditional = conditional or child.dep_ == "mark"
-                found = found or value
+                found = _stronger(found, value)
             elif child.dep_ in ("prep", "advmod") and table.get((low, "background")):
                 background = True
         if found == "negated" and not intent:
@@ -1122,13 +1135,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
             if value is not None:
                 # "plans to", and refusals: "failed to reach", "refused to accept"
                 intent = intent or value in ("future", "negated")
-                found = found or value
+                found = _stronger(found, value)
             node = control
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             value = table.get((_lemma(node.head.head), "control"))
             if value:
-                found = found or value
+                found = _stronger(found, value)
             node = node.head.head
             continue
         if node.dep_ in ("conj",) and node.head.pos_ in ("VERB", "AUX"):
@@ -1154,6 +1167,23 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         found = found if found == "negated" else "hypothetical"
         conditional = True
     return _Mood(found or "asserted", background, intent, conditional, condition, tuple(controls))
+
+
+def _stronger(found: str | None, value: str) -> str:
+    """The modality so far, after a cue further up the chain: the nearest cue wins, except
+    that a possibility makes an intention hypothetical ("could decide to ask")."""
+    if found == "future" and value == "hypothetical":
+        return value
+    return found or value
+
+
+def _conditioned(verb: Token) -> bool:
+    """Whether a verb has an "if"/"unless" clause of its own: "will withdraw unless ..."."""
+    return any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _reports(ctx: _Context, verb: Token, clause: Token) -> bool:
@@ -1633,10 +1663,11 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     elif (
         modality in ("future", "hypothetical")
         and mood.condition
-        and codes.quad_class(kind) >= 3
+        and kind in _THREAT_BY_CONTENT
         and (mood.intent or attributed is not None)
     ):
-        # "will withdraw its force unless ...", "may halt mediation if ...": a conditional threat.
+        # "will withdraw its force unless ...", "may halt mediation if ...": a conditional
+        # threat of a coercive act; a conditional request stays one ("could ask ... if").
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )
@@ -1644,7 +1675,11 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     elif kind == "ASSAULT" and set(mood.controls) & _PREPARING:
         # "the army prepared to resume shelling": a show of force (CAMEO 150).
         kind, mode, cameo = "MOBILIZE", None, "150"
-    elif modality == "future" and kind in _COOPERATIVE_FUTURE:
+    elif kind in _COOPERATIVE_FUTURE and (
+        modality == "future" or (modality == "hypothetical" and mood.intent and mood.condition)
+    ):
+        # An intended or conditionally offered cooperation is an AGREE: "will meet",
+        # "said they would meet X if he ..." (PLOVER, AGREE).
         kind, mode, cameo = "AGREE", None, _COOPERATIVE_FUTURE[kind]
     elif modality == "future" and kind in ("RETREAT", "CONCEDE"):
         kind, mode, cameo = "AGREE", None, "035"

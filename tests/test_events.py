@@ -720,6 +720,46 @@ END_TO_END = [
         ["Ugandan traders", "Tanzanian traders"],
         "asserted",
     ),
+    # a conditional or possible request is a hypothetical request, not an asserted threat
+    (
+        "The interior minister said that if the strike spreads, Ghana would ask the army to "
+        "restore order.",
+        "REQUEST",
+        ["Ghana"],
+        ["army"],
+        "hypothetical",
+    ),
+    (
+        "If the ceasefire collapses, Lebanon could ask the United Nations to send more troops, "
+        "a Lebanese official said.",
+        "REQUEST",
+        ["Lebanon"],
+        ["United Nations"],
+        "hypothetical",
+    ),
+    # a conditional offer to meet is an AGREE (PLOVER), its modality hypothetical
+    (
+        "Somali clan elders said they would meet the Kenyan envoy if he came alone.",
+        "AGREE",
+        ["Somali clan elders"],
+        ["Kenyan envoy"],
+        "hypothetical",
+    ),
+    # a possibility makes an intention hypothetical
+    (
+        "Senegal could decide to ask the African Union for help.",
+        "REQUEST",
+        ["Senegal"],
+        ["African Union"],
+        "hypothetical",
+    ),
+    (
+        "Burkina Faso terminated a military accord with France on Monday.",
+        "SANCTION",
+        ["Burkina Faso"],
+        ["France"],
+        "asserted",
+    ),
 ]
 
 
@@ -790,6 +830,17 @@ def test_events_dates(code, text, date, date_text):
         ("UNICEF resumed deliveries of vaccines to eastern Congo on Friday.", ["AID"]),
         ("Poland blocked a joint statement on migration at the summit.", ["REJECT"]),
         ("Farmers blocked the main avenue into the capital with tractors.", ["PROTEST"]),
+        # "met with" a reception is no meeting; "met with" a person, group or actor is
+        ("The proposed curfew was met with resistance from shopkeepers.", []),
+        ("Striking dockers were met with water cannon outside the port.", []),
+        ("The army met with fierce resistance in the northern hills.", []),
+        ("The Chadian envoy met with rebel leaders in Doha.", ["CONSULT"]),
+        ("The Kenyan president met with the opposition on Friday.", ["CONSULT"]),
+        # ending a standing agreement reduces relations: no AGREE from its noun
+        ("Mali's junta cancelled its defence agreement with Russia.", ["SANCTION"]),
+        ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
+        ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
+        ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
