@@ -43,12 +43,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .kb import (
     GENERIC_HEADS,
+    HONORIFICS,
     MEMBER_SUFFIXES,
     PARTITIVE_HEADS,
     PATRON_SUFFIXES,
     KnowledgeBase,
     Piece,
     Reading,
+    given_names,
     interpret,
     kb_with,
     norm,
@@ -80,20 +82,6 @@ _FEMALE_ROLES = frozenset(
     {"queen", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman"}
 )
 _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
-# Honorifics before a name (without their full stop), with the gender they tell if any.
-_HONORIFICS: dict[str, str | None] = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "mx": None,
-    "dr": None,
-    "prof": None,
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
 # Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
@@ -297,6 +285,8 @@ def _find_mentions(
             continue  # "State" in "Secretary of State": part of a title
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
         label = "PERSON" if _aged(doc, end) else ent_label
+        if label == "PERSON" and end - first == 1 and _town_tagged_as_person(doc, doc[first]):
+            label = "GPE"
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
             # "Sofia Ekholm": a given name that is also a capital; the person wins.
             for i in range(first, end):
@@ -414,6 +404,8 @@ def _find_mentions(
             own = name_start
             while own < head_i and not doc[own].text[:1].isupper():
                 own += 1
+            if _descriptor_before_given_name(doc, own, head_i, piece_at):
+                own += 1  # "Newcomer Ingrid Halvorsen": the noun describes her
             if reading_start < own:
                 reading.name = doc[own:end].text
                 reading.person_name = tuple(t.text for t in doc[own:end])
@@ -580,10 +572,40 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
     )
 
 
+def _town_tagged_as_person(doc: Doc, token: Token) -> bool:
+    """Whether a one-word person entity is a town: the object of "of"/"in"/"from"/"near"
+    ("Sofia Marquez of Valencia"), a place the gazetteer knows by that very name, and no
+    word of a longer person's name in the text."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("of", "in", "from", "near"):
+        return False
+    if place_country(token.text) is None:
+        return False
+    return not any(
+        e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
+        for e in doc.ents
+    )
+
+
+def _descriptor_before_given_name(
+    doc: Doc, first: int, head_i: int, piece_at: dict[int, Piece]
+) -> bool:
+    """Whether a person entity opens with a capitalised word that is no name, then a known
+    given name and one or two more words ("Neighbour Olga Petrenko", "Newcomer Ingrid
+    Halvorsen"): the first word describes the person."""
+    return (
+        head_i - first >= 2
+        and head_i - first <= 3
+        and first not in piece_at
+        and doc[first].lower_ not in given_names()
+        and doc[first].lower_.rstrip(".") not in HONORIFICS
+        and doc[first + 1].lower_ in given_names()
+    )
+
+
 def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -> None:
     """Make a name the tagger typed as a body or place a person's when it starts with a
     known given name ("Democrat Julia Ferraro": "Julia Ferraro"; ``en_first_names.tsv``)."""
-    given = [i for i in range(start, head_i) if doc[i].lower_ in first_names()]
+    given = [i for i in range(start, head_i) if doc[i].lower_ in given_names()]
     if not given:
         return
     name = doc[given[0] : head_i + 1]
@@ -619,7 +641,8 @@ def _untagged_names(
     """Find names the tagger missed: ``(first, last, label)`` for each.
 
     A run of two or three capitalised proper nouns that is the subject of a verb ("Bryn
-    Howell said") or one followed by an age ("Yusra, 24,") is a person's name, unless it is
+    Howell said"), one followed by an age ("Yusra, 24,") or one that starts with a known
+    given name ("cheered Ana Torres") is a person's name, unless it is
     a known place or holds a body noun ("Harbour Relief Trust said": an organisation). A
     run joined by "and"/"of"/"for" ("Ports and Border Control said") is a body.
     """
@@ -672,7 +695,11 @@ def _untagged_names(
         elif (
             not joined
             and not body
-            and ((subject and 2 <= end - i <= 3) or (end - i <= 3 and _aged(doc, end)))
+            and (
+                (subject and 2 <= end - i <= 3)
+                or (end - i <= 3 and _aged(doc, end))
+                or (2 <= end - i <= 3 and run[0].lower_ in given_names())
+            )
         ) and locate(run.text) is None:
             found.append((i, end - 1, "PERSON"))
         i = end
@@ -763,7 +790,7 @@ def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Pie
     if last.i not in piece_at:
         return last.text[:1].isupper()
     given = doc[first]
-    return given.i not in piece_at and given.lower_ in first_names()
+    return given.i not in piece_at and given.lower_ in given_names()
 
 
 def _body_name_end(
@@ -804,12 +831,12 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     of the other gender ("Ms. Vance" is no Mr Vance).
     """
     first = doc[cand.start : cand.head + 1]
-    honorifics = [t for t in first if norm(t.text).rstrip(".") in _HONORIFICS]
+    honorifics = [t for t in first if norm(t.text).rstrip(".") in HONORIFICS]
     cand.written = tuple(
         t.text
         for t in doc[min(name_start, cand.head) : cand.head + 1]
         if t.text[:1].isupper()
-        and norm(t.text).rstrip(".") not in _HONORIFICS
+        and norm(t.text).rstrip(".") not in HONORIFICS
         and norm(t.text) not in ("'s", "'")
         and (norm(t.text),) not in kb.roles
     )
@@ -817,11 +844,11 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     assert r is not None
     if not honorifics:
         return
-    cand.gender = _HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
+    cand.gender = HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
     if r.person_name:
-        r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in _HONORIFICS)
+        r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in HONORIFICS)
     words = r.name.split()
-    if r.entry is None and len(words) > 1 and norm(words[0]).rstrip(".") in _HONORIFICS:
+    if r.entry is None and len(words) > 1 and norm(words[0]).rstrip(".") in HONORIFICS:
         r.name = " ".join(words[1:])  # "Ms Lebedev" is named "Lebedev"
     entry = r.entry
     vetoed = (
@@ -1072,12 +1099,6 @@ def _np_start(
 # ---------------------------------------------------------------------- linking
 
 
-@functools.cache
-def first_names() -> dict[str, str]:
-    """Return given name → ``m``/``f`` from ``en_first_names.tsv``."""
-    return {row["name"].lower(): row["gender"] for row in table("en_first_names.tsv")}
-
-
 def _role_class(kb: KnowledgeBase, role: str | None) -> str | None:
     if not role:
         return None
@@ -1123,7 +1144,7 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
         chain.name_words = set(norm(r.entry.name if r.entry else " ".join(r.person_name)).split())
         chain.name_len = len(r.person_name) if r.person_name else len(chain.name_words)
         if chain.gender is None:
-            chain.gender = first_names().get(norm(chain.name.split()[0]))
+            chain.gender = given_names().get(norm(chain.name.split()[0]))
     if cand.kind == "nominal":
         chain.role_key = r.role
     return chain

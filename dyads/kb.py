@@ -26,7 +26,7 @@ import yaml
 from .codes import legacy_countries
 from .errors import DataFileError
 from .places import locate
-from .resources import data_path, iter_lines, iter_tsv
+from .resources import data_path, iter_lines, iter_tsv, table, word_list
 
 KB_FILES = ("kb_countries.tsv", "kb_metonyms.tsv", "kb_organisations.tsv", "kb_people.tsv")
 ROLES_FILE = "en_roles.tsv"
@@ -93,6 +93,20 @@ TITLE_WORDS = frozenset(
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC"})
 NEGATORS = frozenset({"pro", "anti", "non"})
 # Words an actor's name does not start with ("the Kremlin", "any Chinese state bank").
+# Honorifics before a name (without their full stop) and the gender they tell ("Ms. Vance").
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
 DETERMINERS = frozenset(
     {"the", "a", "an", "any", "some", "both", "either", "each", "every", "all", "this"}
     | {"that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
@@ -116,6 +130,12 @@ LINKING_WORDS = frozenset(
         "living",
     }
 )
+
+
+@functools.cache
+def given_names() -> dict[str, str | None]:
+    """Return given name → ``m``/``f`` from ``en_first_names.tsv`` (None: given to both)."""
+    return {row["name"].lower(): row["gender"] or None for row in table("en_first_names.tsv")}
 
 
 def norm(text: str) -> str:
@@ -1412,7 +1432,12 @@ def _read_headless(
 ) -> None:
     """Read a phrase with no name or role head: a demonym, a possessive, a place, or nothing."""
     demonyms = [p for p in core if p.what == "demonym" and p.start not in negated]
-    names = [p for p in core if p.what == "name"]
+    # "Fed's Halvorsen": a possessor followed by more words is not what the phrase names.
+    names = [
+        p
+        for p in core
+        if p.what == "name" and not (p.end < len(keys) - 1 and keys[p.end] in POSSESSIVE)
+    ]
     ethnic = [p for p in core if p.what == "demonym" and p.start and keys[p.start - 1] == "ethnic"]
     if not demonyms and ethnic and keys[ethnic[-1].end - 1].endswith("s"):
         # "ethnic Albanians": people of that descent, wherever they live (country from context).
@@ -1589,6 +1614,23 @@ def _same_given_name(word: str, known: set[str]) -> bool:
     )
 
 
+def _name_by_given_name(words: Sequence[str]) -> tuple[str, ...]:
+    """The two or three capitalised words ending a phrase, after any honorific, when they
+    start with a given name of ``en_first_names.tsv`` and name no body or place."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    while start < len(words) and norm(words[start]).rstrip(".") in HONORIFICS:
+        start += 1
+    name = tuple(words[start:])
+    if not 2 <= len(name) <= 3 or norm(name[0]) not in given_names():
+        return ()
+    body_words = word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
+    if any(norm(w).rstrip(".") in body_words or w.isupper() for w in name):
+        return ()
+    return () if locate(" ".join(name)) is not None else name
+
+
 def resolve_phrase(
     text: str, date: dt.date | None = None, kb: KnowledgeBase | None = None
 ) -> dict[str, Any]:
@@ -1615,9 +1657,11 @@ def resolve_phrase(
     words = [t.text for t in tokens]
     spaces = [bool(t.whitespace_) for t in tokens]
     reading = interpret(kb, words, kb.scan(words), date, spaces=spaces)
-    if reading.kind is None and words and words[-1][:1].isupper():
-        # A capitalised name the KB does not know: guess a person only after a title.
-        reading.kind = None
+    if reading.kind is None:
+        # "Maria Lopez", "fan favourite Maria Lopez": a name that starts with a known given name.
+        name = _name_by_given_name(words)
+        if name:
+            reading.kind, reading.name = "person", " ".join(name)
     result = reading.as_dict()
     result["text"] = text
     return result

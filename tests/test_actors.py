@@ -1012,3 +1012,37 @@ def test_actors_members_of_a_body_are_its_people(find, text, first, expected):
     doc, found = find(text)
     actor = actor_of(doc, found, first)
     assert (actor.kind, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # No title: the given name tells a person, whatever words describe her.
+        ("Fan favourite Maria Lopez won the vote on Sunday.", "Maria", ("Maria Lopez", "person")),
+        ("Newcomer Ingrid Halvorsen topped the poll.", "Newcomer", ("Ingrid Halvorsen", "person")),
+        (
+            '"The shelter is full," said Tomasz Nowak, who runs the shelter.',
+            "Tomasz",
+            ("Tomasz Nowak", "person"),
+        ),
+        # A name the tagger missed, as the object of a verb.
+        ("Supporters cheered Ana Torres as she arrived.", "Ana", ("Ana Torres", "person")),
+        # A town after "of", tagged as a person, is the town.
+        ("The prize went to Sofia Marquez of Valencia.", "Valencia", ("Valencia", "state")),
+    ],
+)
+def test_actors_people_without_titles(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, actor.kind) == expected
+
+
+def test_actors_known_possessor_is_no_name_of_the_person(nlp_model):
+    # "Fed" is a bundled KB name; the surname after it is still the governor's.
+    doc = nlp_model(
+        "Fed's Moberg says rate cuts not imminent\n\n"
+        "Federal Reserve Governor Anja Moberg said on Thursday the bank was in no hurry."
+    )
+    found = extract_actors(doc, default_kb())
+    assert actor_of(doc, found, "Fed").name == "Federal Reserve"
+    assert actor_of(doc, found, "Moberg says").name == "Anja Moberg"

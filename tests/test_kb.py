@@ -424,3 +424,19 @@ def test_kb_bundled_aliases_of_one_body(text, expected):
 def test_kb_members_of_a_body(text, expected):
     got = resolve_phrase(text, dt.date(2024, 5, 1))
     assert (got["kind"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tomasz Nowak", ("Tomasz Nowak", "person")),
+        ("fan favourite Maria Lopez", ("Maria Lopez", "person")),
+        ("Dr Kwame Boateng", ("Kwame Boateng", "person")),
+        # No known given name, or a body's word: no guess.
+        ("Nowak", ("Nowak", None)),
+        ("Maria Relief Trust", ("Maria Relief Trust", None)),
+    ],
+)
+def test_kb_name_with_a_given_name_is_a_person(text, expected):
+    got = resolve_phrase(text, dt.date(2024, 5, 1))
+    assert (got["name"], got["kind"]) == expected
