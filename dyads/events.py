@@ -73,6 +73,7 @@ _FLAGS = frozenset(
         "needsupport",
         "nonmil",
         "withperson",
+        "means",
     }
 )
 _POS = {
@@ -1085,6 +1086,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     if m.token is not predicate and m.token.dep_ in _SUBJ and ctx.in_class(predicate, "collapse"):
         found = "negated"  # "talks broke down", "the truce collapsed"
     if m.token is not predicate:
+        # What a nominal event is the object of: "feared retaliation", "the risk of war",
+        # "averted a strike".
+        holder = m.token.head if m.token.dep_ == "dobj" else None
+        if m.token.dep_ == "pobj" and m.token.head.lower_ == "of":
+            holder = m.token.head.head
+        if holder is not None and (value := table.get((_lemma(holder), "object"))):
+            found = _stronger(found, value)
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
                 found = _stronger(found, value)
@@ -1351,9 +1359,22 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     inner.absorbed_by = m.token.i
                     if m.type == "PROTEST" and not m.content:
                         m.content.append(inner)
-        if m.entry.pos == "VERB" and (codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST"):
+        if "means" in m.entry.flags:
+            # "retaliated by expelling diplomats", "retaliated with tariffs": the act is
+            # what its means are (PLOVER codes what was done, not why).
+            for arg in (*_prep_objects(m.token, "by"), *_prep_objects(m.token, "with")):
+                inner = by_token.get(arg.i)
+                if inner is not None and inner is not m and inner.absorbed_by is None:
+                    inner.absorbed_by = m.token.i
+                    m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
+                    m.content.insert(0, inner)
+                    break
+        if m.entry.pos == "VERB" and (
+            codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST" or "means" in m.entry.flags
+        ):
             # What a statement is about: "rejected an appeal", "conceded to demands",
-            # "called off a strike" — the nominal event is its topic.
+            # "called off a strike"; what a reprisal answers: "retaliated against the
+            # tariffs" — the nominal event is its topic.
             for child in m.token.children:
                 args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
@@ -1368,6 +1389,12 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                         inner.absorbed_by = m.token.i
                         if not m.content:
                             m.content.append(inner)
+            if "means" in m.entry.flags and m.type == m.entry.type and m.content:
+                # No means named: a reprisal answers in kind ("retaliate against the
+                # tariffs" is a sanction), a material one at least.
+                answered = m.content[0]
+                if codes.quad_class(answered.type) == 4:
+                    m.type, m.mode, m.cameo = answered.type, answered.mode, answered.cameo
         if m.token.pos_ == "VERB" and m.entry.pos == "VERB":
             subj = _child(m.token, _SUBJ)
             noun = by_token.get(subj.i) if subj is not None else None
@@ -1619,8 +1646,9 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         if m.type == "REQUEST" and not recipients:
             # "called for sanctions against Nigeria"
             recipients = [i for i in inner_recipients if i not in actors]
-        if m.type in ("THREATEN", "AGREE", "PROTEST"):
-            # "marched demanding the resignation of the president"
+        if m.type in ("THREATEN", "AGREE", "PROTEST") or "means" in m.entry.flags:
+            # "marched demanding the resignation of the president"; "retaliated by
+            # expelling British diplomats"
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)

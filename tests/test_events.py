@@ -753,6 +753,30 @@ END_TO_END = [
         ["African Union"],
         "hypothetical",
     ),
+    # a reprisal is what its means are; a vow to retaliate is a threat (asserted)
+    (
+        "Moscow retaliated by expelling eight Estonian diplomats.",
+        "SANCTION",
+        ["Moscow"],
+        ["eight Estonian diplomats"],
+        "asserted",
+    ),
+    (
+        "Ottawa retaliated with tariffs on American steel.",
+        "SANCTION",
+        ["Ottawa"],
+        ["United States"],
+        "asserted",
+    ),
+    (
+        "Algeria vowed to retaliate against Morocco.",
+        "THREATEN",
+        ["Algeria"],
+        ["Morocco"],
+        "asserted",
+    ),
+    # a feared reprisal is no act
+    ("Diplomats fear Iranian retaliation.", "ASSAULT", ["Iran"], [], "hypothetical"),
     (
         "Burkina Faso terminated a military accord with France on Monday.",
         "SANCTION",
@@ -836,6 +860,9 @@ def test_events_dates(code, text, date, date_text):
         ("The army met with fierce resistance in the northern hills.", []),
         ("The Chadian envoy met with rebel leaders in Doha.", ["CONSULT"]),
         ("The Kenyan president met with the opposition on Friday.", ["CONSULT"]),
+        # with no means named, a reprisal answers in kind
+        ("Vietnam threatened to retaliate against the new Thai tariffs.", ["THREATEN"]),
+        ("Beijing could retaliate against the tariffs, analysts said.", ["SANCTION"]),
         # ending a standing agreement reduces relations: no AGREE from its noun
         ("Mali's junta cancelled its defence agreement with Russia.", ["SANCTION"]),
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
@@ -963,3 +990,22 @@ def test_events_founding_article(nlp_model):
     assert found("THREATEN", "asserted", {"USA"}, {"RUS"})
     assert found("ASSAULT", "hypothetical", set(), {"SYR"})
     assert found("ASSAULT", "asserted", {"RUS"}, set(), "2015")
+
+
+@pytest.mark.parametrize(
+    "text, kind, cameo, modality",
+    [
+        # the threat's content is the reprisal in kind: sanctions, not violence
+        (
+            "Vietnam threatened to retaliate against the new Thai tariffs.",
+            "THREATEN",
+            "131",
+            "asserted",
+        ),
+        ("The rebels vowed to retaliate against the army.", "THREATEN", "138", "asserted"),
+        ("Seoul retaliated by recalling its ambassador from Tokyo.", "SANCTION", "161", "asserted"),
+    ],
+)
+def test_events_retaliation_takes_its_means(code, text, kind, cameo, modality):
+    (event,) = [e for e in code(text).events if e.type == kind]
+    assert (event.cameo, event.modality) == (cameo, modality)
