@@ -35,7 +35,7 @@ from .dates import resolve_date
 from .errors import DataFileError
 from .nlp import HEADLINE_END, PUBLISHED
 from .places import locate
-from .records import Event, Location, Why
+from .records import Actor, Event, Location, Why
 from .resources import data_path, iter_tsv
 
 LEXICON = "en_event_triggers.tsv"
@@ -1217,6 +1217,8 @@ def _date(
             ent = ctx.ent_at[target.i]
             if ent.label_ not in ("DATE", "TIME"):
                 continue
+            if ctx.actors is not None and any(ctx.actors.actor_at(t) for t in ent):
+                continue  # a country the tagger took for a date: "in northern *Niger*"
             direction = "future" if modality == "future" else "past"
             text = ent.text
             if child.dep_ == "prep":
@@ -1961,10 +1963,38 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _described(actor: Actor) -> bool:
+    """An actor the text only describes ("gunmen", "12 soldiers", "the army"), not one it
+    names: another mention of the same happening may describe it differently."""
+    return actor.role is not None and actor.kind != "person"
+
+
+def _loosely_same(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two actors may be one side of one happening: one is only described, and both
+    are of the same country ("militants" and "gunmen" in Mali; "Israel" and "Israeli jets"),
+    or, with no country known, of the same sector."""
+    if a is None or b is None or not (_described(a) or _described(b)):
+        return False
+    if a.country is not None or b.country is not None:
+        return a.country == b.country
+    return a.sector is not None and a.sector == b.sector
+
+
+def _side(a: list[str], b: list[str], actors: dict[str, Actor]) -> str:
+    """How two mentions' actors (or recipients) agree: "same" (a shared actor), "loose"
+    (see :func:`_loosely_same`), or "" (they do not, or one names none)."""
+    if set(a) & set(b):
+        return "same"
+    if any(_loosely_same(actors.get(x), actors.get(y)) for x in a for y in b):
+        return "loose"
+    return ""
+
+
+def _merge(drafts: list[_Draft], actors: dict[str, Actor]) -> list[_Draft]:
     merged: list[_Draft] = []
     for d in drafts:
         target = None
+        sides = ("", "")
         for e in merged:
             # A publication date a draft fell back on does not set mentions apart.
             dated = e.date_text is not None and d.date_text is not None
@@ -1974,16 +2004,26 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 or (dated and not _compatible_dates(e.date, d.date))
             ):
                 continue
-            shared_actor = set(e.actor) & set(d.actor)
-            shared_recipient = set(e.recipient) & set(d.recipient)
-            if not shared_actor and not (shared_recipient and (not e.actor or not d.actor)):
+            by = _side(e.actor, d.actor, actors)
+            to = _side(e.recipient, d.recipient, actors)
+            # A headline reports the article's main happening: its mention may describe
+            # both sides differently from the body's ("Militants kill 12 soldiers in Mali"
+            # and "gunmen attacked an army post, killing 12 soldiers"); two body mentions
+            # must share an actor on one side.
+            anchored = "same" in (by, to) or e.headline != d.headline
+            if not anchored:
                 continue
+            if e.actor and d.actor:
+                if not by:
+                    continue
+            elif to != "same" and not (to and e.headline != d.headline):
+                continue  # one names no actor: the recipients must agree
             same_sentence = e.evidence == d.evidence
             # In one sentence, one actor's acts of one type are one happening:
             # "shelled the town, killing 20 people".
-            if e.recipient and d.recipient and not shared_recipient and not same_sentence:
+            if e.recipient and d.recipient and not to and not same_sentence:
                 continue
-            target = e
+            target, sides = e, (by, to)
             break
         if target is None:
             merged.append(d)
@@ -1995,8 +2035,15 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             else target
         )
         keep = target
-        keep.actor = list(dict.fromkeys(target.actor + d.actor))
-        if not (target.recipient and d.recipient and target.evidence == d.evidence):
+        by, to = sides
+        # Loosely matched sides are one referent told twice: keep the better mention's.
+        if by == "loose":
+            keep.actor = list(better.actor)
+        else:
+            keep.actor = list(dict.fromkeys(target.actor + d.actor))
+        if to == "loose":
+            keep.recipient = list(better.recipient)
+        elif not (target.recipient and d.recipient and target.evidence == d.evidence):
             keep.recipient = list(dict.fromkeys(target.recipient + d.recipient))
         if better is d:
             for name in (
@@ -2033,7 +2080,8 @@ def extract_events(doc: Doc) -> list[Event]:
     drafts.extend(_cue_drafts(ctx, taken))
     drafts.sort(key=lambda d: d.trigger)
     events = []
-    for n, d in enumerate(_merge(drafts), start=1):
+    by_id = {a.id: a for a in ctx.actors.actors} if ctx.actors is not None else {}
+    for n, d in enumerate(_merge(drafts, by_id), start=1):
         quad = codes.quad_class(d.type)
         events.append(
             Event(

@@ -1009,3 +1009,36 @@ def test_events_founding_article(nlp_model):
 def test_events_retaliation_takes_its_means(code, text, kind, cameo, modality):
     (event,) = [e for e in code(text).events if e.type == kind]
     assert (event.cameo, event.modality) == (cameo, modality)
+
+
+def test_events_headline_and_body_describing_sides_differently_merge(code):
+    result = code(
+        "Gunmen attacked a police station in northern Niger on Sunday, killing nine officers.",
+        title="Militants kill nine police officers in Niger",
+    )
+    (event,) = result.events
+    assert (event.type, event.mention_count, event.date) == ("ASSAULT", 3, "2024-03-03")
+    assert names_of(result, event.actor) == ["Gunmen"]  # the body's mention is kept
+    assert event.evidence[0] > len("Militants kill nine police officers in Niger")
+
+
+def test_events_state_and_its_forces_in_headline_and_body_merge(code):
+    result = code(
+        "Turkish drones struck PKK positions in northern Iraq on Tuesday.",
+        title="Turkey strikes PKK in Iraq",
+    )
+    (event,) = result.events
+    assert (event.mention_count, names_of(result, event.actor)) == (2, ["Turkish drones"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one actor, two named targets: two happenings
+        "Russia shelled Kharkiv. Russia also shelled Odesa.",
+        # two described actors of one country with different targets, both in the body
+        "Gunmen killed five soldiers in Mali. Militants also attacked a police post in Mali.",
+    ],
+)
+def test_events_distinct_body_mentions_stay_apart(code, text):
+    assert len([e for e in code(text).events if e.type == "ASSAULT"]) == 2
