@@ -6,11 +6,12 @@ Four kinds of quote come out of a document (``docs/quotes.md`` gives the rules):
   more ("“We are ready,” she said."), including a *floating* quote with no cue of
   its own that continues the previous speaker, and quotes that run over several
   paragraphs. Span = the words inside the marks.
-- ``partial``: a quoted phrase inside the writer's own sentence ("identified “a
-  shared goal”"), with the speaker of the reporting verb that governs it, or none
-  for scare quotes. Span = the phrase.
-- ``mixed``: reported speech whose content clause holds a quoted fragment that is
-  itself a clause ("He said the plan “would never pass”"). Span = the content clause.
+- ``partial``: a quoted phrase outside any reported clause ("identified “a shared
+  goal”", "called it “a disgrace”"), with the speaker of the reporting verb that
+  governs it, or none for scare quotes. Span = the phrase.
+- ``mixed``: reported speech whose content clause holds any quoted fragment (PARC
+  convention: "He said the family had been “shocked”", "He said the plan “would
+  never pass”"). Span = the content clause, fragment included.
 - ``indirect``: reported speech without marks ("X said (that) …", "according to
   X, …"). Span = the content clause.
 
@@ -345,7 +346,6 @@ _REFUSALS = frozenset({"decline", "refuse", "fail"})
 # Person nouns by suffix, for subjects the lexicon lacks: rescuers, economists, historians.
 _AGENT_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "eer", "eers")
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
-_CLAUSE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD", "VB"})
 _MAX_REGION = 40
 # Words between the parts of a defined term: (“Northwind” or “the Company”).
 _DEFINING_GLUE = frozenset({"the", "a", "an", "or", "and", ","})
@@ -876,7 +876,11 @@ class _Reader:
             self.add("direct", q.start, q.end, text, None, None, None, para)
 
     def fragment(self, q: Quoted, first: int, last: int, para: int) -> None:
-        """Record a quoted fragment as a partial quote, or the clause holding it as mixed."""
+        """Record a quoted fragment as a partial quote with the speaker of its cue.
+
+        A fragment inside a reported clause is folded into that clause's mixed quote
+        afterwards (:func:`_mixed_quotes`).
+        """
         doc = self.doc
         if self.is_name(q, first):
             return
@@ -892,39 +896,6 @@ class _Reader:
             speaker, speaker_text = self.resolve(cue.speaker, para, bare)
             if cue.end > cue.start:
                 cue_span = self.char_span(cue.start, cue.end)
-        # A clause has a finite or base-form verb; "deeply concerned" (a participle) does not.
-        # "had been “let down”": the small model tags the participle VBD, but its
-        # auxiliary stands outside the marks, so the fragment is a phrase.
-        is_clause = any(
-            (
-                t.tag_ in _CLAUSE_TAGS
-                and not (
-                    t.tag_ in ("VBD", "VB")
-                    and any(
-                        c.i < first
-                        and (
-                            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ in ("have", "be"))
-                        )
-                        for c in t.children
-                    )
-                )
-            )
-            or (
-                t.tag_ in ("VBN", "VBG")
-                and any(c.dep_ in ("aux", "auxpass") and first <= c.i for c in t.children)
-            )
-            for t in tokens
-        )
-        contents = _contents_of(cue.verb) if cue is not None and cue.verb is not None else []
-        if is_clause and speaker_text is not None:
-            for content in contents:
-                start, end = self.clause_chars(content)
-                if start <= q.start < end:
-                    # A clause ending inside the marks ends with them ("… to read.”").
-                    end = max(end, q.end)
-                    text = self.text[start:end]
-                    self.add("mixed", start, end, text, speaker, speaker_text, cue_span, para)
-                    return
         self.add(
             "partial", q.start, q.end, self.quote_text(q), speaker, speaker_text, cue_span, para
         )
@@ -1463,6 +1434,42 @@ def _contents_of(verb: Token) -> list[Token]:
     return sorted(set(heads), key=lambda t: t.i)
 
 
+def _mixed_quotes(found: list[_Found], text: str) -> list[_Found]:
+    """Fold each quoted fragment inside a reported clause into one mixed quote (PARC).
+
+    Reported speech holding any verbatim fragment is a *mixed* quote, whatever the
+    fragment's grammar: "said the family had been “shocked”" is one quote, the clause.
+    A fragment whose own cue stands inside the clause ("… rejected what the operator
+    called its “final” offer, the union said") is a report nested in the clause and
+    stays a partial quote of its own speaker.
+    """
+    reported = [f for f in found if f.kind == "indirect"]
+    folded: set[int] = set()
+    for n, f in enumerate(found):
+        if f.kind != "partial":
+            continue
+        host = next(
+            (
+                r
+                for r in reported
+                if r.start <= f.start < r.end
+                and (f.cue is None or f.cue == r.cue or not (r.start <= f.cue[0] < r.end))
+            ),
+            None,
+        )
+        if host is None:
+            continue
+        host.kind = "mixed"
+        if f.end > host.end:
+            # The parser ended the clause inside the quotation: it runs to the fragment's end.
+            host.end = f.end
+            host.text = text[host.start : host.end]
+        if host.speaker_text is None:
+            host.speaker, host.speaker_text = f.speaker, f.speaker_text
+        folded.add(n)
+    return [f for n, f in enumerate(found) if n not in folded]
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Return the quotes of a parsed Doc, in text order, with speakers resolved to actors.
 
@@ -1514,13 +1521,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             reader.indirect(item[1], item[2], item[3])
     reader.interview_answers()
     reader.headline_speakers()
-    # A mixed quote replaces the indirect quote of its clause (which may stop short of
-    # the end mark inside the quotation: same start, same clause).
-    mixed = {f.start for f in reader.found if f.kind == "mixed"}
-    found = sorted(
-        (f for f in reader.found if not (f.kind == "indirect" and f.start in mixed)),
-        key=lambda f: (f.start, f.end),
-    )
+    found = sorted(_mixed_quotes(reader.found, doc.text), key=lambda f: (f.start, f.end))
     return [
         Quote(f"Q{n}", f.kind, (f.start, f.end), f.text, f.speaker, f.speaker_text, f.cue)
         for n, f in enumerate(found, start=1)

@@ -416,8 +416,7 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             'plaintiffs had "no standing".',
             [
                 ("indirect", "the case should be dismissed", "The firm's lawyers"),
-                ("indirect", 'the plaintiffs had "no standing"', "The firm's lawyers"),
-                ("partial", "no standing", "The firm's lawyers"),
+                ("mixed", 'the plaintiffs had "no standing"', "The firm's lawyers"),
             ],
         ),
         (
@@ -432,19 +431,17 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             'The agreement, the diplomat said, was "the best we could get".',
             [
                 (
-                    "indirect",
+                    "mixed",
                     'The agreement, the diplomat said, was "the best we could get"',
                     "the diplomat",
                 ),
-                ("partial", "the best we could get", "the diplomat"),
             ],
         ),
         (
             # The clause keeps the closing mark of the quotation that ends it.
             'In a post on Truth Social, the former president wrote that the trial was "rigged".',
             [
-                ("indirect", 'the trial was "rigged"', "the former president"),
-                ("partial", "rigged", "the former president"),
+                ("mixed", 'the trial was "rigged"', "the former president"),
             ],
         ),
         (
@@ -571,16 +568,15 @@ def test_quotes_phrasal_reporting_verbs_listed():
             ],
         ),
         (
-            # A participle whose auxiliary stands outside the marks is a phrase.
+            # A quoted phrase inside reported speech makes the clause one mixed quote.
             None,
             'Premier Anna Teague said residents had been "let down" by the warning system.',
             [
                 (
-                    "indirect",
+                    "mixed",
                     'residents had been "let down" by the warning system',
                     "Premier Anna Teague",
                 ),
-                ("partial", "let down", "Premier Anna Teague"),
             ],
         ),
     ],
@@ -666,19 +662,67 @@ def test_quotes_headline_quote_takes_the_body_speaker_of_its_words(code):
     assert quotes_of(result)[0] == ("direct", "You learn to listen to the sea", "Alasdair MacLeod")
 
 
-def test_quotes_trailing_attribution_keeps_partial_quotes_inside(code):
+def test_quotes_trailing_attribution_with_a_quoted_phrase_is_mixed(code):
     result = code(
         'Marco Delgado is "devastated" by reports that the team is shopping him, friends of '
         "the outfielder say.",
         title="Yankees slugger 'devastated' by trade rumors, pals say",
     )
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == [
-        ("indirect", "Yankees slugger 'devastated' by trade rumors", "pals"),
-        ("partial", "devastated", "pals"),
+        ("mixed", "Yankees slugger 'devastated' by trade rumors", "pals"),
         (
-            "indirect",
+            "mixed",
             'Marco Delgado is "devastated" by reports that the team is shopping him',
             "friends of the outfielder",
         ),
-        ("partial", "devastated", "friends of the outfielder"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # PARC: reported speech holding any quoted fragment is one mixed quote.
+            'The coroner said the crew had been "utterly exhausted" by the long shift.',
+            [
+                (
+                    "mixed",
+                    'the crew had been "utterly exhausted" by the long shift',
+                    "The coroner",
+                )
+            ],
+        ),
+        (
+            # Two fragments in one clause: still one quote.
+            'Aid worker Lena Berg said conditions were "grim" and the camp "close to collapse".',
+            [
+                (
+                    "mixed",
+                    'conditions were "grim" and the camp "close to collapse"',
+                    "Aid worker Lena Berg",
+                )
+            ],
+        ),
+        (
+            # No content clause: the quoted phrase stays partial.
+            'Councillor Joan Pike called the decision "a disgrace" on Monday.',
+            [("partial", "a disgrace", "Councillor Joan Pike")],
+        ),
+        (
+            # A fragment with its own cue inside the clause is a nested report.
+            'Dock workers rejected what the port authority called its "best" offer, the '
+            "union said.",
+            [
+                (
+                    "indirect",
+                    'Dock workers rejected what the port authority called its "best" offer',
+                    "the union",
+                ),
+                ("partial", "best", "the port authority"),
+            ],
+        ),
+    ],
+)
+def test_quotes_fragments_in_reported_speech_make_mixed_quotes(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
