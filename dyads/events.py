@@ -1911,12 +1911,15 @@ def _cue_draft(
             if q.speaker == speaker and quote.span[0] - 400 < q.span[0] <= quote.span[0]:
                 span = ctx.doc.char_span(*q.span, alignment_mode="expand")
                 others = others or (_addressees(ctx, span, speaker) if span else [])
-    hypothetical = any(
-        c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
+    modal = {
+        lex.modality.get((c.lower_, "aux"))
         for node in (token, token.head, predicate)
         for c in node.children
-    )
-    if hypothetical:
+        if c.dep_ in ("aux", "auxpass")
+    }
+    if kind == "THREATEN" and not modal & {"hypothetical", "future"}:
+        return None  # a warning is about what would or will happen: "was met with a firm response"
+    if kind != "THREATEN" and "hypothetical" in modal:
         kind, cameo = "THREATEN", "130"
     coding = codes.plover_for_cameo(cameo)
     published = ctx.published.isoformat() if ctx.published else None

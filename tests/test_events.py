@@ -1042,3 +1042,26 @@ def test_events_state_and_its_forces_in_headline_and_body_merge(code):
 )
 def test_events_distinct_body_mentions_stay_apart(code, text):
     assert len([e for e in code(text).events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # a warning of a response to come is a threat by the speaker
+        (
+            "Any incursion into its waters will be met with a decisive response, the Greek "
+            "defence minister said.",
+            [("THREATEN", "138", "Greek defence minister")],
+        ),
+        (
+            "The Turkish president said those behind the bombing would pay a heavy price.",
+            [("THREATEN", "130", "Turkish president")],
+        ),
+        # what was met with a response is no warning, and no meeting
+        ("The strike was met with a harsh response from police, the union said.", []),
+    ],
+)
+def test_events_warnings_of_a_response(code, text, types):
+    result = code(text)
+    found = [(e.type, e.cameo, *names_of(result, e.actor)) for e in result.events]
+    assert found == types
