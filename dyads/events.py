@@ -74,6 +74,7 @@ _FLAGS = frozenset(
         "nonmil",
         "withperson",
         "means",
+        "extraobj",
     }
 )
 _POS = {
@@ -647,10 +648,27 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         partnered = bool(subject.conjuncts)  # "French and Egyptian warships launched war games"
     if "needpartner" in flags and not partnered:
         return False
+    if "extraobj" in flags and extras and not _object_of(extras[-1], token, extras):
+        return False  # "scrapped the strike after the pay deal": the deal is not what was scrapped
     if "withperson" in flags and not all(_partner(ctx, t) for t in _prep_objects(token, "with")):
         return False  # "was met with a firm response": a reception, no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
+
+
+def _object_of(noun: Token, verb: Token, extras: list[Token]) -> bool:
+    """Whether a noun is what a verb acts on: its object, its passive subject, or the object
+    of its particle ("pulled out *of* the deal"), also as a conjunct."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in ("dobj", *_PASS_SUBJ):
+        return noun.head == verb
+    prep = noun.head
+    return noun.dep_ == "pobj" and (
+        prep in extras
+        or prep.head in extras
+        or (prep.head == verb and prep.lower_ in ("of", "from", "on"))
+    )
 
 
 def _partner(ctx: _Context, token: Token) -> bool:
@@ -1085,6 +1103,12 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     condition = _conditioned(predicate)
     if m.token is not predicate and m.token.dep_ in _SUBJ and ctx.in_class(predicate, "collapse"):
         found = "negated"  # "talks broke down", "the truce collapsed"
+    if (
+        m.token is not predicate
+        and m.token.dep_ in ("dobj", *_PASS_SUBJ)
+        and ctx.in_class(m.token.head, "cancel")
+    ):
+        found = "negated"  # "scuppered the planned strike", "the rally was cancelled"
     if m.token is not predicate:
         # What a nominal event is the object of: "feared retaliation", "the risk of war",
         # "averted a strike".

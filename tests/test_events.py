@@ -868,6 +868,12 @@ def test_events_dates(code, text, date, date_text):
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
         ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
         ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
+        # a cancelled meeting is a REJECT (PLOVER), abandoned talks are halted (CAMEO 164)
+        ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
+        ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
+        ("Israel withdrew its offer of a truce.", ["REJECT"]),
+        # what the agreement row names must be what the verb acts on, not a later phrase
+        ("Chile scrapped the new visa rules after the trade deal with Peru.", ["AGREE"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
@@ -1065,3 +1071,8 @@ def test_events_warnings_of_a_response(code, text, types):
     result = code(text)
     found = [(e.type, e.cameo, *names_of(result, e.actor)) for e in result.events]
     assert found == types
+
+
+def test_events_a_cancelled_event_is_negated(code):
+    result = code("The Kenyan government cancelled the rally by opposition supporters.")
+    assert [(e.type, e.modality) for e in result.events] == [("PROTEST", "negated")]
