@@ -24,6 +24,7 @@ speaker, and resolves the speaker to an actor through ``doc._.dyads_actors``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .actors import DocActors, Mention
+from .kb import default_kb, norm
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
 from .resources import data_path, iter_lines, iter_tsv
@@ -401,6 +404,8 @@ class _Reader:
         self._surnames: dict[str, str | None] | None = None
         self._full_names: dict[str, str] | None = None
         self._named: frozenset[str] | None = None
+        # Ids of the actors this stage made for speakers the actor stage left out.
+        self.created: set[str] = set()
         # Closing offset → opening offset of each closed quotation (set by extract_quotes).
         self.closes: dict[int, int] = {}
 
@@ -463,6 +468,10 @@ class _Reader:
             return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
+        if verb.i > 0 and self.doc[verb.i - 1].text == ",":
+            # "Staff ‘exhausted’, say unions": the parser gave the inverted verb both
+            # nouns as subjects; the one after the comma and verb is the speaker.
+            subject = next((s for s in subjects if s.i > verb.i), subject)
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -548,8 +557,10 @@ class _Reader:
         """
         left, right = self.speaker_span(head, bare)
         phrase = self.doc[left:right].text
-        actor_id = self.resolve_head(_partitive(head), para, left, right)
-        return self.full_name(actor_id), phrase
+        actor_id = self.full_name(self.resolve_head(_partitive(head), para, left, right))
+        if actor_id is None:
+            actor_id = self.speaker_actor(_partitive(head))
+        return actor_id, phrase
 
     def resolve_head(self, head: Token, para: int, left: int, right: int) -> str | None:
         """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
@@ -608,6 +619,82 @@ class _Reader:
             # A surname the actor stage did not link ("Ricci" after "Enzo Ricci").
             return self.surnames().get(head.text)
         return None
+
+    def speaker_actor(self, head: Token) -> str | None:
+        """Return a new (or the earlier) actor for a speaker no actor covers, or None.
+
+        Every speaker is an actor: "Economists said", "Local fishermen say", "one user
+        wrote", "a local think-tank said" are quotes by a group, a person or a body
+        that the actor stage left out (it keeps referents that act, not every voice).
+        Pronouns stay unresolved, and a document ("a report said") is not an actor.
+        """
+        doc = self.doc
+        if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
+            return None
+        if head.lower_ in _PRONOUNS or self.noun_class(head) == "document":
+            return None
+        start = head.left_edge.i
+        while start < head.i and (
+            doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].dep_ in ("poss", "case")
+        ):
+            start += 1  # "the authors", "three sources": the name is what they are
+        words = [t.text for t in doc[start : head.i + 1]]
+        if doc[start].pos_ != "PROPN":
+            words[0] = words[0].lower()
+        name = " ".join(words)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if head.pos_ == "PROPN":
+            kind = "organisation" if head.ent_type_ in ("ORG", "NORP") else "person"
+        elif plural or self.noun_class(head) == "group":
+            kind = "group"
+        elif self.noun_class(head) == "organisation":
+            kind = "organisation"
+        else:
+            kind = "person"
+        role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
+            (norm(head.text),)
+        )
+        span = (doc[start].idx, head.idx + len(head.text))
+        acts = self.actors
+        number = next(
+            (n for n, a in enumerate(acts.actors) if a.id in self.created and a.name == name),
+            None,
+        )
+        if number is None:
+            number = len(acts.actors)
+            actor = Actor(
+                f"A{number + 1}",
+                name,
+                kind,
+                self.country_in(head),
+                role.sector if role is not None else None,
+                None if head.pos_ == "PROPN" else head.lower_,
+                (span,),
+            )
+            acts.actors.append(actor)
+            self.created.add(actor.id)
+        else:
+            old = acts.actors[number]
+            acts.actors[number] = dataclasses.replace(
+                old, mentions=tuple(sorted({*old.mentions, span}))
+            )
+        if all(acts.mention_at(k) is None for k in range(start, head.i + 1)):
+            acts.mentions.append(Mention(start, head.i + 1, number, "nominal"))
+            acts.index()
+        return acts.actors[number].id
+
+    def country_in(self, head: Token) -> str | None:
+        """Return the country of the one place or state a speaker phrase names, if any."""
+        countries = {
+            actor.country
+            for t in head.subtree
+            if t.i != head.i
+            and not self.in_quote[t.i]
+            and (actor := self.actor_at(t)) is not None
+            and actor.kind in ("state", "place")
+            and actor.country is not None
+        }
+        return countries.pop() if len(countries) == 1 else None
 
     def full_name(self, actor_id: str | None) -> str | None:
         """Return the actor with the full name for a surname-only actor, else ``actor_id``."""
@@ -1470,6 +1557,25 @@ def _mixed_quotes(found: list[_Found], text: str) -> list[_Found]:
     return [f for n, f in enumerate(found) if n not in folded]
 
 
+def _renumber(acts: DocActors) -> dict[str, str]:
+    """Put actors back in order of first mention after speakers were added; old → new id."""
+    order = sorted(range(len(acts.actors)), key=lambda n: min(acts.actors[n].mentions))
+    new_number = {old: new for new, old in enumerate(order)}
+    renamed: dict[str, str] = {}
+    actors = []
+    for new, old in enumerate(order):
+        actor = acts.actors[old]
+        if actor.id != f"A{new + 1}":
+            renamed[actor.id] = f"A{new + 1}"
+            actor = dataclasses.replace(actor, id=f"A{new + 1}")
+        actors.append(actor)
+    acts.actors = actors
+    for m in acts.mentions:
+        m.actor = new_number[m.actor]
+    acts.index()
+    return renamed
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Return the quotes of a parsed Doc, in text order, with speakers resolved to actors.
 
@@ -1522,6 +1628,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     reader.interview_answers()
     reader.headline_speakers()
     found = sorted(_mixed_quotes(reader.found, doc.text), key=lambda f: (f.start, f.end))
+    if reader.created:
+        renamed = _renumber(reader.actors)
+        for f in found:
+            f.speaker = renamed.get(f.speaker, f.speaker) if f.speaker is not None else None
     return [
         Quote(f"Q{n}", f.kind, (f.start, f.end), f.text, f.speaker, f.speaker_text, f.cue)
         for n, f in enumerate(found, start=1)

@@ -368,12 +368,15 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
     rows = [json.loads(line) for line in (data_dir / name).open(encoding="utf-8")]
     assert len(rows) >= size
     for row in rows:
-        full, pos = row["title"] + "\n\n" + row["text"], 0
+        full, pos, mixed = row["title"] + "\n\n" + row["text"], 0, (0, 0)
         for q in row["quotes"]:
             assert q["kind"] in ("direct", "indirect", "partial", "mixed")
             at = full.find(q["text"], pos)
+            if mixed[0] <= at < mixed[1]:
+                at = full.find(q["text"], mixed[1])  # a mixed quote holds its fragments
             assert at >= 0, (row["id"], q["text"])
             pos = at + 1
+            mixed = (at, at + len(q["text"])) if q["kind"] == "mixed" else (0, 0)
 
 
 @pytest.mark.parametrize(
@@ -726,3 +729,61 @@ def test_quotes_trailing_attribution_with_a_quoted_phrase_is_mixed(code):
 def test_quotes_fragments_in_reported_speech_make_mixed_quotes(code, text, expected):
     result = code(text)
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Economists said the rate cut would come too late for Germany.",
+            ("Economists", "economists", "group", None),
+        ),
+        (
+            "Local fishermen in Portugal say the catch has halved since the spring.",
+            ("Local fishermen in Portugal", "local fishermen", "group", "PRT"),
+        ),
+        (
+            "The authors wrote that the results were preliminary.",
+            ("The authors", "authors", "group", None),
+        ),
+        (
+            "One user wrote that the app had crashed twice in a week.",
+            ("One user", "user", "person", None),
+        ),
+        (
+            "Others said the fine was far too small.",
+            ("Others", "others", "group", None),
+        ),
+    ],
+)
+def test_quotes_every_speaker_is_an_actor(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actors = {a.id: a for a in result.actors}
+    speaker = actors[quote.speaker]
+    assert (quote.speaker_text, speaker.name, speaker.kind, speaker.country) == expected
+    # Ids stay in order of first mention.
+    firsts = [min(a.mentions) for a in result.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in result.actors] == [f"A{n}" for n in range(1, len(firsts) + 1)]
+
+
+def test_quotes_speaker_actor_is_reused_by_name(code):
+    result = code(
+        "Economists said inflation would fall. Farmers said prices were too low.\n\n"
+        "Economists said the bank should wait."
+    )
+    speakers = [q.speaker for q in result.quotes]
+    assert speakers[0] == speakers[2] != speakers[1]
+    assert [a.name for a in result.actors].count("economists") == 1
+
+
+def test_quotes_inverted_attribution_after_comma_names_the_speaker(code):
+    result = code(
+        "Nurses at the clinic are exhausted after months of record demand, unions said.",
+        title="Clinic nurses 'exhausted', say unions",
+    )
+    assert [(q.kind, q.speaker_text) for q in result.quotes] == [
+        ("mixed", "unions"),
+        ("indirect", "unions"),
+    ]
