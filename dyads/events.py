@@ -1123,7 +1123,12 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
             if child.dep_ == "neg":
                 found = "negated"
     node = predicate
+    governed = False  # an "if"/"unless" clause on a verb up the chain: "if X, Y could ask"
     for _ in range(6):
+        # Not on a past verb: "threatened to close the strait if ..." is a threat made, its
+        # condition the threat's content wherever the parser hangs it.
+        if node.tag_ != "VBD":
+            governed = governed or _conditioned(node)
         for child in node.children:
             low = child.lower_
             if child.dep_ == "neg" or (
@@ -1194,6 +1199,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         and m.type != "PROTEST"
     ):
         found = "future"  # a purpose clause: "flew to Cairo to meet the president"
+    if governed and found in (None, "future"):
+        found = "hypothetical"  # "if the talks fail, the government will ask the army ..."
     sent = m.token.sent
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         found = found if found == "negated" else "hypothetical"

@@ -737,6 +737,22 @@ END_TO_END = [
         ["United Nations"],
         "hypothetical",
     ),
+    # an "if" clause on the governing verb makes a future request hypothetical
+    (
+        "If the border talks fail, Eritrea will ask the African Union to send observers.",
+        "REQUEST",
+        ["Eritrea"],
+        ["African Union"],
+        "hypothetical",
+    ),
+    # a threat made stays asserted whatever its condition hangs on
+    (
+        "Iran threatened to close the Strait of Hormuz if the embargo was tightened.",
+        "THREATEN",
+        ["Iran"],
+        [],
+        "asserted",
+    ),
     # a conditional offer to meet is an AGREE (PLOVER), its modality hypothetical
     (
         "Somali clan elders said they would meet the Kenyan envoy if he came alone.",
