@@ -566,7 +566,7 @@ class _Reader:
         """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
         actor = self.actor_at(head)
         if actor is not None and self.mention_kind(head) == "name":
-            return actor.id
+            return self.body_named_for_place(head) or actor.id
         for child in head.children:
             if child.dep_ in ("appos", "compound") and left <= child.i < right:
                 for t in child.subtree:
@@ -601,10 +601,14 @@ class _Reader:
             for child in head.children:
                 if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
                     continue
+                if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
+                    # "A FEMA spokesperson": the actor stage kept the body inside the
+                    # spokesperson's mention (or left it out); the body speaks.
+                    return self.speaker_actor(child, "organisation")
                 for t in child.subtree:
                     principal = self.actor_at(t)
-                    if principal is not None and not self.in_quote[t.i]:
-                        return principal.id
+                    if principal is not None and principal is not actor and not self.in_quote[t.i]:
+                        return self.body_named_for_place(t) or principal.id
         if actor is not None:
             return actor.id
         # Modifiers of the head: "U.S. officials", "Russian diplomats"; an owner only for
@@ -620,13 +624,14 @@ class _Reader:
             return self.surnames().get(head.text)
         return None
 
-    def speaker_actor(self, head: Token) -> str | None:
+    def speaker_actor(self, head: Token, kind: str | None = None) -> str | None:
         """Return a new (or the earlier) actor for a speaker no actor covers, or None.
 
         Every speaker is an actor: "Economists said", "Local fishermen say", "one user
         wrote", "a local think-tank said" are quotes by a group, a person or a body
         that the actor stage left out (it keeps referents that act, not every voice).
         Pronouns stay unresolved, and a document ("a report said") is not an actor.
+        ``kind`` overrides the kind read from the phrase (a spokesperson's body).
         """
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
@@ -643,7 +648,9 @@ class _Reader:
             words[0] = words[0].lower()
         name = " ".join(words)
         plural = head.tag_ in ("NNS", "NNPS")
-        if head.pos_ == "PROPN":
+        if kind is not None:
+            pass
+        elif head.pos_ == "PROPN":
             kind = "organisation" if head.ent_type_ in ("ORG", "NORP") else "person"
         elif plural or self.noun_class(head) == "group":
             kind = "group"
@@ -682,6 +689,62 @@ class _Reader:
             acts.mentions.append(Mention(start, head.i + 1, number, "nominal"))
             acts.index()
         return acts.actors[number].id
+
+    def body_named_for_place(self, token: Token) -> str | None:
+        """Return a body whose name ends in a place the actor stage took for the place.
+
+        "NHS England", "Police Scotland": capitalised words before a country's name
+        make a body's name. The mention goes to an organisation of that country; a
+        qualifier of the place ("Western Australia") or a title keeps the place.
+        """
+        acts = self.actors
+        mention = acts.mention_at(token) if acts is not None else None
+        if mention is None or mention.kind != "name":
+            return None
+        place = acts.actors[mention.actor]
+        if place.kind not in ("state", "place"):
+            return None
+        words = [t.text for t in self.doc[mention.start : mention.end]]
+        pieces = default_kb().scan(words)
+        first = min((p.start for p in pieces if p.what == "name"), default=0)
+        if (
+            first == 0
+            or any(p.role is not None and p.role.title for p in pieces if p.start < first)
+            or not all(
+                w[:1].isupper()
+                and w.lower() not in _PLACE_QUALIFIERS
+                and w.lower().rstrip(".") not in _HONORIFICS
+                for w in words[:first]
+            )
+        ):
+            return None
+        name = " ".join(words)
+        span = (self.doc[mention.start].idx, token.doc[mention.end - 1].idx + len(words[-1]))
+        spans = {
+            (s, e) for s, e in place.mentions if self.text[s:e] == self.text[span[0] : span[1]]
+        }
+        # "Police Scotland": a role word of the name gives the body's sector.
+        sector = next(
+            (p.role.sector for p in pieces if p.role is not None and p.start < first), None
+        )
+        body = dataclasses.replace(place, name=name, kind="organisation", sector=sector, role=None)
+        if spans == set(place.mentions):
+            acts.actors[mention.actor] = body  # every mention of the "place" names the body
+            return body.id
+        number = len(acts.actors)
+        acts.actors[mention.actor] = dataclasses.replace(
+            place, mentions=tuple(sorted(set(place.mentions) - spans))
+        )
+        acts.actors.append(
+            dataclasses.replace(body, id=f"A{number + 1}", mentions=tuple(sorted(spans)))
+        )
+        self.created.add(f"A{number + 1}")
+        for m in acts.mentions:
+            start = self.doc[m.start].idx
+            if m.actor == mention.actor and any(s == start for s, _ in spans):
+                m.actor = number
+        acts.index()
+        return f"A{number + 1}"
 
     def country_in(self, head: Token) -> str | None:
         """Return the country of the one place or state a speaker phrase names, if any."""
@@ -1397,6 +1460,12 @@ def _phrase_head(doc: Doc, k: int) -> Token:
             break
     return t
 
+
+# Words that qualify a place's name rather than name a body: "Western Australia".
+_PLACE_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "greater", "upper", "lower", "new", "great", "inner", "outer", "rural"}
+)
 
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
 

@@ -787,3 +787,38 @@ def test_quotes_inverted_attribution_after_comma_names_the_speaker(code):
         ("mixed", "unions"),
         ("indirect", "unions"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A spokesperson for NHS England said waiting lists had fallen.",
+            ("NHS England", "organisation", "GBR", None),
+        ),
+        (
+            "Police Scotland said two men had been arrested in Glasgow.",
+            ("Police Scotland", "organisation", "GBR", "COP"),
+        ),
+        (
+            "A FEMA spokesperson said crews were on the ground in Texas.",
+            ("FEMA", "organisation", None, None),
+        ),
+        (
+            "A Northgrid spokesman said the outage was caused by a fault.",
+            ("Northgrid", "organisation", None, None),
+        ),
+    ],
+)
+def test_quotes_spokesperson_speaks_for_the_body(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind, actor.country, actor.sector) == expected
+
+
+def test_quotes_a_place_qualifier_keeps_the_place(code):
+    result = code("Western Australia said the ban would stay.")
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.kind, actor.country) == ("state", "AUS")
