@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from .kb import (
     GENERIC_HEADS,
     HONORIFICS,
+    KINDS,
     MEMBER_SUFFIXES,
     PARTITIVE_HEADS,
     PATRON_SUFFIXES,
@@ -97,6 +98,13 @@ _TRAVEL_VERBS = frozenset(
     | {"tour", "attend", "reach", "meet", "stop", "stay", "hold", "host", "welcome"}
 )
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+# Nouns whose "of" names a settlement: "the village of Kfar Nabl".
+_SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "suburb", "port", "island"}
+    | {"neighbourhood", "neighborhood", "enclave", "camp", "municipality", "county"}
+)
+# Kinds of actor that are territory: a state (or a capital acting for it) or a place.
+_TERRITORIES = frozenset({"state", "place"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
 _DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Official groups ("Kenyan officials", "Chinese troops") are counterparts, not constituents.
@@ -286,6 +294,8 @@ def _find_mentions(
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
         label = "PERSON" if _aged(doc, end) else ent_label
         if label == "PERSON" and end - first == 1 and _town_tagged_as_person(doc, doc[first]):
+            label = "GPE"
+        if label in ("ORG", "PERSON") and _settlement_named(doc[first:end], piece_at):
             label = "GPE"
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
             # "Sofia Ekholm": a given name that is also a capital; the person wins.
@@ -569,6 +579,21 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
         and office.what == "role"
         and office.role is not None
         and office.role.cls in _GOVERNING_CLASSES
+    )
+
+
+def _settlement_named(ent: Span, piece_at: dict[int, Piece]) -> bool:
+    """Whether an entity the KB does not know names a settlement: "the village of Kfar
+    Nabl", "the town of Vila Serena" (``of`` after a noun of ``_SETTLEMENT_NOUNS``)."""
+    if any(i in piece_at for i in range(ent.start, ent.end)):
+        return False
+    root = ent.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lower_ in _SETTLEMENT_NOUNS
     )
 
 
@@ -1484,7 +1509,7 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
             and (
                 after.reading.kind in (None, "organisation", "group") or after.reading.entry is None
             )
-            and after.reading.kind != "state"
+            and after.reading.kind not in _TERRITORIES
             and not after.reading.plural
             and (
                 doc[cand.head].lower_ in word_list(BODY_NOUNS)
@@ -1518,7 +1543,9 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
                 # A name the KB gives to a body or place is not this person.
                 if named.entry is not None and named.entry.kind != "person":
                     continue
-                if named.kind == "state" or (named.kind == "group" and named.entry is not None):
+                if named.kind in _TERRITORIES or (
+                    named.kind == "group" and named.entry is not None
+                ):
                     continue
             elif named.kind not in ("organisation", "group") or named.plural:
                 continue
@@ -1828,7 +1855,7 @@ def _places_by_context(cands: list[_Cand], chains: list[_Chain]) -> None:
             continue
         found = locate(chain.name, prefer=nearby)
         if found is not None and found.country in nearby:
-            chain.country, chain.sector = found.country, "CVL"
+            chain.country, chain.sector, chain.kind = found.country, "CVL", "place"
 
 
 def _pp_owner(
@@ -1849,7 +1876,7 @@ def _pp_owner(
         owner = chains[cand.actor]
         if not owner.country and owner.sector not in NON_STATE_SECTORS:
             continue
-        state = cand.reading.kind == "state"
+        state = cand.reading.kind in _TERRITORIES
         word = prep.lower_
         if word == "of" or (state and word != "from"):
             return owner
@@ -1883,7 +1910,7 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                     for obj in prep.children:
                         owner = _pp_owner(chains, cands_at, chain, prep, obj)
-                        if obj.dep_ == "pobj" and owner is not None and owner.kind == "state":
+                        if obj.dep_ == "pobj" and owner is not None and owner.kind in _TERRITORIES:
                             chain.country = owner.country
             continue
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
@@ -1978,14 +2005,14 @@ def _countries_placing(
         if other.patron:
             continue  # "U.S.-backed rebels" are not in the United States
         if official:
-            places = (r.kind == "state" and _locates(doc[other.head])) or (
+            places = (r.kind in _TERRITORIES and _locates(doc[other.head])) or (
                 r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
             )
         else:
             # A state owning an act ("burned Israeli flags", "independence from
             # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
             owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
-            places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
+            places = (r.kind in _TERRITORIES and (not owner or _names_place(doc[other.head]))) or (
                 r.sector in _DOMESTIC_AUTHORITIES
             )
         if places:
@@ -2123,7 +2150,7 @@ def _build(doc: Doc, chains: list[_Chain], cands: list[_Cand]) -> DocActors:
                 for c in chain.cands
             )
         )
-        kind = chain.kind if chain.kind in ("person", "organisation", "state", "group") else "group"
+        kind = chain.kind if chain.kind in KINDS else "group"
         found.actors.append(
             Actor(
                 f"A{len(found.actors) + 1}",

@@ -30,7 +30,9 @@ from .resources import data_path, iter_lines, iter_tsv, table, word_list
 
 KB_FILES = ("kb_countries.tsv", "kb_metonyms.tsv", "kb_organisations.tsv", "kb_people.tsv")
 ROLES_FILE = "en_roles.tsv"
-KINDS = frozenset({"person", "organisation", "state", "group"})
+# A place is a town or region that is no state ("in Kharkiv"); a capital acting for its
+# government ("Moscow said") is a state.
+KINDS = frozenset({"person", "organisation", "state", "group", "place"})
 # Codes PLOVER puts in the country field for non-state actors; dyads keeps them as sectors.
 NON_STATE = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "MNC"}
 NON_STATE["ISM"] = "ISM"
@@ -1147,7 +1149,7 @@ def interpret(
                     reading.role = _role_text(words, keys, titles[-1])
             if not current:
                 reading.former = True
-        if entry.category == "place" and entry.kind == "state":
+        if entry.category == "place":
             reading.sector = "CVL"
     else:
         role = head.role
@@ -1390,16 +1392,19 @@ def _place_modifier(
     "Darfur rebels", "Kandahar police": capitalised words right before the head that
     the gazetteer knows under that very name.
     """
-    start = head.start
+    # "Kharkiv's mayor": the town may own the role.
+    owned = head.start > 0 and norm(words[head.start - 1]) in POSSESSIVE
+    end = head.start - 1 if owned else head.start
+    start = end
     taken = {i for p in core for i in range(p.start, p.end)}
     while start > 0 and words[start - 1][:1].isupper() and (start - 1) not in taken:
         start -= 1
-    if start == head.start:
+    if start == end:
         return None
-    query = " ".join(words[start : head.start])
-    if len(query) < 4 or norm(words[head.start - 1]) in kb.surnames:
+    query = " ".join(words[start:end])
+    if len(query) < 4 or norm(words[end - 1]) in kb.surnames:
         return None  # "the Kim regime", "the Bush administration": a family, not a town
-    if any(norm(w) in TITLE_WORDS for w in words[start : head.start]):
+    if any(norm(w) in TITLE_WORDS for w in words[start:end]):
         return None  # "Federal Minister": a title word, though a town is called Federal
     return place_country(query)
 
@@ -1491,7 +1496,9 @@ def _read_headless(
                 return
             reading.kind = "person"
             return
-    if label in (None, "GPE", "LOC", "ORG", "FAC"):
+    # A town the tagger took for a people ("Idlib and Aleppo" tagged NORP) is the town.
+    town_as_people = label == "NORP" and len(caps) == 1 and not keys[-1].endswith("s")
+    if label in (None, "GPE", "LOC", "ORG", "FAC") or town_as_people:
         query = _strip_det(words)
         found = locate(query) if len(caps) == len(words) - _det_count(words) else None
         if (
@@ -1503,8 +1510,8 @@ def _read_headless(
         if found is not None and found.country:
             reading.head = "name"
             reading.name = found.name
-            reading.kind, reading.country, reading.sector = "state", found.country, "CVL"
-            reading.entry = Entry(found.name, "state", found.country, "CVL", "place")
+            reading.kind, reading.country, reading.sector = "place", found.country, "CVL"
+            reading.entry = Entry(found.name, "place", found.country, "CVL", "place")
             return
     if label in ("GPE", "LOC") and len(caps) == 1:
         country = kb.near_country(caps[0])
@@ -1528,7 +1535,7 @@ def _read_headless(
     elif label == "NORP":
         reading.kind = "group"
     elif label == "GPE":
-        reading.kind = "state"
+        reading.kind = "place"  # no state the KB knows: a town or region
 
 
 def person_by_name(

@@ -88,7 +88,7 @@ def mention_texts(doc, actor: Actor) -> list[str]:
             "Syrian warplanes struck Idlib on Sunday, residents said.",
             None,
             "Idlib",
-            ("Idlib", "SYR", "CVL", None, "state"),
+            ("Idlib", "SYR", "CVL", None, "place"),
         ),
         (
             "Syrian warplanes struck Idlib on Sunday, residents said.",
@@ -1028,7 +1028,7 @@ def test_actors_members_of_a_body_are_its_people(find, text, first, expected):
         # A name the tagger missed, as the object of a verb.
         ("Supporters cheered Ana Torres as she arrived.", "Ana", ("Ana Torres", "person")),
         # A town after "of", tagged as a person, is the town.
-        ("The prize went to Sofia Marquez of Valencia.", "Valencia", ("Valencia", "state")),
+        ("The prize went to Sofia Marquez of Valencia.", "Valencia", ("Valencia", "place")),
     ],
 )
 def test_actors_people_without_titles(find, text, first, expected):
@@ -1046,3 +1046,25 @@ def test_actors_known_possessor_is_no_name_of_the_person(nlp_model):
     found = extract_actors(doc, default_kb())
     assert actor_of(doc, found, "Fed").name == "Federal Reserve"
     assert actor_of(doc, found, "Moberg says").name == "Anja Moberg"
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # A town is a place; a capital acting for its government is the state.
+        ("Shells hit homes in Kharkiv on Monday.", "Kharkiv", ("place", "UKR", "CVL")),
+        ("Moscow said the sanctions were illegal.", "Moscow", ("state", "RUS", "GOV")),
+        # An office the town owns, people who live there.
+        ("Kharkiv's mayor said the city was under attack.", "mayor", ("person", "UKR", "GOV")),
+        ("Kharkiv's mayor said the city was under attack.", "Kharkiv", ("place", "UKR", "CVL")),
+        ("Residents of Aleppo fled the fighting.", "Residents", ("group", "SYR", "CVL")),
+        # A town the tagger took for a people.
+        ("Jets struck targets in Idlib and Aleppo.", "Aleppo", ("place", "SYR", "CVL")),
+        # A name after "the village of" that no gazetteer knows.
+        ("Troops entered the village of Tel Qasra on Monday.", "Tel Qasra", ("place", None, None)),
+    ],
+)
+def test_actors_towns_are_places(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.kind, actor.country, actor.sector) == expected
