@@ -557,10 +557,98 @@ class _Reader:
         """
         left, right = self.speaker_span(head, bare)
         phrase = self.doc[left:right].text
-        actor_id = self.full_name(self.resolve_head(_partitive(head), para, left, right))
+        actor_id = None if bare else self.self_named(head)
+        if actor_id is None:
+            actor_id = self.full_name(self.resolve_head(_partitive(head), para, left, right))
+        own = self.actor_at(head)
+        if (
+            not bare
+            and (actor_id is None or (own is not None and own.id == actor_id))
+            and actor_id not in self.named()
+        ):
+            # "the striker said": a description of someone named before, even when the
+            # actor stage made the description an unnamed actor of its own.
+            actor_id = self.described_person(head) or actor_id
         if actor_id is None:
             actor_id = self.speaker_actor(_partitive(head))
         return actor_id, phrase
+
+    def self_named(self, head: Token) -> str | None:
+        """Return the person of "a relative, who gave her name only as Rosa", or None.
+
+        People who give one name (or only a first name) are named in a relative clause
+        ("who gave his name as X", "who uses one name", "identified only as X").
+        """
+        for clause in head.subtree:
+            # The parser may hang the clause on a noun inside the phrase ("a relative of
+            # one of the inmates, who gave her name as …").
+            if clause.dep_ not in ("relcl", "acl") or self.in_quote[clause.i]:
+                continue
+            words = list(clause.subtree)
+            if not any(t.lemma_.lower() in ("name", "identify", "call") for t in words):
+                continue
+            for t in words:
+                if (
+                    t.lower_ == "as"
+                    and t.i + 1 < len(self.doc)
+                    and self.doc[t.i + 1].pos_ == "PROPN"
+                ):
+                    name = _phrase_head(self.doc, t.i + 1)
+                    actor = self.actor_at(name)
+                    return actor.id if actor is not None else self.speaker_actor(name, "person")
+        return None
+
+    def described_person(self, head: Token) -> str | None:
+        """Return the named person a definite description refers back to, or None.
+
+        "Karen Mills, a 34-year-old mother of five, …" ¶ "the mother of five said": the
+        description's noun was given to a named person before, in apposition ("Dean
+        Fowler, the defender"), as a title ("defender Dean Fowler"), after a copula
+        ("Fowler is a defender") or as a definite description that re-mentioned the
+        person last named as a subject ("Dean Fowler signed … The 29-year-old defender
+        joined …").
+        """
+        doc = self.doc
+        own = self.actor_at(head)
+        if (
+            head.pos_ != "NOUN"
+            or head.tag_ == "NNS"
+            or self.noun_class(head) not in (None, "person")
+            or (own is not None and own.kind != "person")
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        for k in range(head.i - 1, -1, -1):
+            t = doc[k]
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self.in_quote[k]:
+                continue
+            for other in (t.head, *t.children):
+                if other.dep_ in ("appos", "compound") or t.dep_ == "appos":
+                    named = self.named_person(other)
+                    if named is not None:
+                        return named
+            if t.dep_ == "attr":
+                subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                named = self.named_person(subject) if subject is not None else None
+                if named is not None:
+                    return named
+            if t.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children
+            ):
+                return self.subject_before(t, self.para_of[k])
+        return None
+
+    def named_person(self, token: Token) -> str | None:
+        """Return the person actor a token names, or None."""
+        actor = self.actor_at(token)
+        if (
+            actor is not None
+            and self.mention_kind(token) == "name"
+            and (actor.kind == "person" or self.looks_personal(actor))
+        ):
+            return self.full_name(actor.id)
+        return None
 
     def resolve_head(self, head: Token, para: int, left: int, right: int) -> str | None:
         """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
@@ -605,9 +693,16 @@ class _Reader:
                     # "A FEMA spokesperson": the actor stage kept the body inside the
                     # spokesperson's mention (or left it out); the body speaks.
                     return self.speaker_actor(child, "organisation")
+                # "officials in Chandigarh" are placed there; they do not speak for a town.
+                located = child.dep_ == "prep" and child.lower_ not in ("for", "of", "from", "at")
                 for t in child.subtree:
                     principal = self.actor_at(t)
-                    if principal is not None and principal is not actor and not self.in_quote[t.i]:
+                    if (
+                        principal is not None
+                        and principal is not actor
+                        and not self.in_quote[t.i]
+                        and not (located and principal.kind == "place")
+                    ):
                         return self.body_named_for_place(t) or principal.id
         if actor is not None:
             return actor.id
@@ -821,7 +916,7 @@ class _Reader:
             self._surnames = {}
             for a in self.actors.actors if self.actors is not None else ():
                 words = a.name.split()
-                if a.kind == "person" and len(words) > 1:
+                if (a.kind == "person" or self.looks_personal(a)) and len(words) > 1:
                     key = words[-1]
                     self._surnames[key] = None if key in self._surnames else a.id
         return self._surnames

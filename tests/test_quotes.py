@@ -822,3 +822,38 @@ def test_quotes_a_place_qualifier_keeps_the_place(code):
     (quote,) = result.quotes
     actor = next(a for a in result.actors if a.id == quote.speaker)
     assert (actor.kind, actor.country) == ("state", "AUS")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A definite description that re-mentioned the person last named.
+            "Tom Okafor signed a new deal on Friday. The 27-year-old striker joined the club "
+            'from Hull in 2020.\n\n"I never wanted to leave," the striker said.',
+            ("the striker", "Tom Okafor"),
+        ),
+        (
+            # The description was given in apposition.
+            "Ruth Abara, a 41-year-old nurse, lost her flat in the fire.\n\n"
+            "The nurse said the landlord had ignored every warning.",
+            ("The nurse", "Ruth Abara"),
+        ),
+        (
+            # A person who gives one name.
+            "Flood water reached the village overnight.\n\n"
+            "A farmer, who gave his name only as Tendai, said the river rose within an hour.",
+            ("A farmer", "Tendai"),
+        ),
+        (
+            # Officials placed in a town speak as officials, not for the town.
+            "Officials in Chandigarh said compensation would be paid within a month.",
+            ("Officials in Chandigarh", "Officials"),
+        ),
+    ],
+)
+def test_quotes_description_speaker_is_the_named_person(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.speaker_text, names[quote.speaker]) == expected
