@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors, Mention
-from .kb import default_kb, norm
+from .kb import default_kb, given_names, norm
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
 from .resources import data_path, iter_lines, iter_tsv
@@ -472,6 +472,11 @@ class _Reader:
             # "Staff ‘exhausted’, say unions": the parser gave the inverted verb both
             # nouns as subjects; the one after the comma and verb is the speaker.
             subject = next((s for s in subjects if s.i > verb.i), subject)
+        if subject is not None and subject.dep_ == "csubj" and subject.tag_ in ("VBG", "VBN"):
+            # "Opening the case at the Crown Court, prosecutor X said": the parser took
+            # the fronted participle clause for the subject; the noun phrase after its
+            # comma, right before the verb, is the speaker.
+            subject = self.noun_before(verb, subject.right_edge.i)
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -515,6 +520,16 @@ class _Reader:
                 ):
                     return child
         return None
+
+    def noun_before(self, verb: Token, stop: int) -> Token | None:
+        """Return the head of the noun phrase that ends right before a verb, after ``stop``."""
+        doc = self.doc
+        k = verb.i - 1
+        while k > stop and doc[k].pos_ in ("ADV", "PUNCT") and doc[k].text != ",":
+            k -= 1
+        if k <= stop or doc[k].pos_ not in ("NOUN", "PROPN") or self.in_quote[k]:
+            return None
+        return _phrase_head(doc, k)
 
     def name_near(self, verb: Token) -> Token | None:
         """Return the head of the proper name nearest a verb, outside quotations."""
@@ -637,7 +652,75 @@ class _Reader:
                 c.dep_ == "det" and c.lower_ == "the" for c in t.children
             ):
                 return self.subject_before(t, self.para_of[k])
+        if self.is_subject(head) and any(
+            _AGE.fullmatch(t.text) or (t.like_num and t.dep_ in ("appos", "amod", "npadvmod"))
+            for t in head.subtree
+            if t.i != head.i
+        ):
+            # "The actress, 31, …", "the 29-year-old defender": an aged description as a
+            # subject re-mentions the person last named as a subject.
+            return self.subject_before(head, self.para_of[head.i])
         return None
+
+    def recent_person(self, pronoun: Token, para: int) -> str | None:
+        """Return the named person last made a subject before a he/she speaker, or None.
+
+        "Maria Lopez said …" ¶ "“…,” said Carla Diaz." ¶ "“…,” she said": the most
+        recent subject (or speaker) that is a person of the pronoun's gender, in this
+        paragraph or the previous one; a description re-mentioning a named person
+        ("The actress, 31, …") counts as that person. The actor stage links pronouns by
+        sentence and may pick a person named as an object ("plays Kelly Shaw").
+        """
+        doc = self.doc
+        want = "f" if pronoun.lower_ in ("she", "her") else "m"
+        for k in range(pronoun.i - 1, -1, -1):
+            if self.para_of[k] < para - 1:
+                return None
+            t = doc[k]
+            if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
+                continue
+            found = self.named_person(t)
+            if found is None and t.lower_ in _PERSON_PRONOUNS:
+                actor = self.actor_at(t)
+                found = actor.id if actor is not None and actor.kind == "person" else None
+            if found is None and t.pos_ in ("NOUN", "PROPN"):
+                found = next(
+                    (
+                        named
+                        for c in t.children
+                        if c.dep_ in ("appos", "compound")
+                        and (named := self.named_person(c)) is not None
+                    ),
+                    None,
+                ) or (self.described_person(t) if t.pos_ == "NOUN" else None)
+            if found is not None and self.gender_of(found) in (None, want):
+                return found
+        return None
+
+    def is_subject(self, token: Token) -> bool:
+        """Return True for a subject, or a noun phrase opening its sentence as the root.
+
+        The small parser makes a heavy subject ("The actress, 31, who plays …, hit
+        back") the root and hangs the verb on it.
+        """
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return all(t.is_space or t.is_punct for t in self.doc[token.sent.start : token.left_edge.i])
+
+    def gender_of(self, actor_id: str) -> str | None:
+        """Return "m"/"f" for a person by honorific or given name, else None."""
+        if self.actors is None:
+            return None
+        actor = next((a for a in self.actors.actors if a.id == actor_id), None)
+        if actor is None:
+            return None
+        for start, end in actor.mentions:
+            first = self.text[start:end].split()[0].lower().rstrip(".")
+            if first in _GENDERED_HONORIFICS:
+                return _GENDERED_HONORIFICS[first]
+        return given_names().get(norm(actor.name.split()[0]))
 
     def named_person(self, token: Token) -> str | None:
         """Return the person actor a token names, or None."""
@@ -672,6 +755,10 @@ class _Reader:
                     ):
                         return named.id
         if head.lower_ in _PRONOUNS:
+            if head.lower_ in _PERSON_PRONOUNS:
+                recent = self.recent_person(head, para)
+                if recent is not None:
+                    return recent
             if actor is not None and actor.id not in self.named():
                 # Linked to a title the actor stage kept apart from its name ("Ukraine's
                 # foreign minister, Dmytro Kuleba"): the speaker just quoted is that person.
@@ -1562,6 +1649,8 @@ _PLACE_QUALIFIERS = frozenset(
     | {"central", "greater", "upper", "lower", "new", "great", "inner", "outer", "rural"}
 )
 
+_AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
+
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
 
 
@@ -1590,6 +1679,12 @@ _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr"}
     | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cllr", "det", "insp", "supt"}
 )
+
+
+_GENDERED_HONORIFICS = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+    "lady": "f",
+}  # fmt: skip
 
 
 def _surname_only(words: list[str]) -> bool:

@@ -857,3 +857,49 @@ def test_quotes_description_speaker_is_the_named_person(code, text, expected):
     names = {a.id: a.name for a in result.actors}
     (quote,) = result.quotes
     assert (quote.speaker_text, names[quote.speaker]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # The most recent speaker of the pronoun's gender, not the first one.
+            "Mayor Maria Lopez said the bridge would reopen in May.\n\n"
+            '"We have waited long enough," said Carla Diaz, a shop owner.\n\n'
+            '"Nobody listens to us," she said.',
+            "Carla Diaz",
+        ),
+        (
+            # A given name tells the gender: "she" skips John Reyes.
+            "Ana Silva said the port would stay open. John Reyes, her deputy, disagreed.\n\n"
+            '"It is a good plan," she said.',
+            "Ana Silva",
+        ),
+        (
+            # An aged description re-mentions the named person; a name given as the
+            # object of a verb ("plays …") is not the antecedent.
+            "Singer Lena Brooks has hit back at critics of her new album.\n\n"
+            "The singer, 28, who plays the villain Rosa Mendes in a new film, posted a "
+            "video on Sunday.\n\n"
+            'She wrote: "Nobody tells me how to make music."',
+            "Lena Brooks",
+        ),
+    ],
+)
+def test_quotes_pronoun_speaker_is_the_latest_compatible_person(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert names[result.quotes[-1].speaker] == expected
+
+
+def test_quotes_fronted_participle_clause_is_not_the_speaker(code):
+    result = code(
+        "Opening the case at Leeds Crown Court, prosecutor Nadia Quinn KC said the "
+        "defendant had lied to police."
+    )
+    (quote,) = result.quotes
+    names = {a.id: a.name for a in result.actors}
+    assert (quote.speaker_text, names[quote.speaker]) == (
+        "prosecutor Nadia Quinn KC",
+        "Nadia Quinn KC",
+    )
