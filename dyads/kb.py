@@ -297,6 +297,7 @@ class KnowledgeBase:
         self._first_words: dict[str, tuple[int, ...]] | None = None
         self._near: dict[str, dict[str, set[str]]] = {}
         self._country_words: dict[str, Entry] | None = None
+        self._demonyms_of: dict[str, list[tuple[str, ...]]] | None = None  # built on demand
         self.name_words: dict[str, set[str]] = {}  # person → words of all their names
         # Metonyms that stand for a body the KB lists: (phrase, body name, file:line).
         self._metonym_bodies: list[tuple[str, str, str]] = []
@@ -410,6 +411,7 @@ class KnowledgeBase:
                     f"{where}: demonym {demonym!r} also names {previous}; the later entry wins"
                 )
             self.demonyms[key] = iso3
+            self._demonyms_of = None
             self._first_words = None
             self._near = {}
         # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
@@ -933,9 +935,11 @@ class KnowledgeBase:
         "Russia's Foreign Ministry" and "the Ministry of Foreign Affairs of Russia" are the
         KB's "Russian Foreign Ministry", one entry whatever the wording.
         """
-        for demonym, iso3 in self.demonyms.items():
-            if iso3 != country:
-                continue
+        if self._demonyms_of is None:
+            self._demonyms_of = {}
+            for demonym, iso3 in self.demonyms.items():
+                self._demonyms_of.setdefault(iso3, []).append(demonym)
+        for demonym in self._demonyms_of.get(country, ()):
             for entry in self.names.get(demonym + role, ()):
                 if entry.kind == "organisation" and entry.country == country:
                     return entry
