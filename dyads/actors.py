@@ -90,7 +90,7 @@ _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
 # First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
 _WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
-_REGION_NOUNS = frozenset({"region", "province", "district"})
+_REGION_NOUNS = frozenset({"region", "province", "district", "oblast", "governorate", "county"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
@@ -319,6 +319,8 @@ def _find_mentions(
             kb_piece = piece_at[kb_last]
             heads[kb_piece.end - 1] = (min(first, kb_piece.start), label)
             continue
+        if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _REGION_NOUNS:
+            last = end  # "Idlib province", "the Kharkiv region": the region is the place
         heads[last] = (first, label)
     for first, last, label in _untagged_names(doc, words, heads, piece_at, ent_at):
         heads[last] = (first, label)

@@ -62,6 +62,8 @@ GENERIC_HEADS = frozenset(
     | {"leader", "leaders", "member", "members", "supporters", "candidates", "figures"}
 )
 STATE_OWNED = frozenset({"official", "state", "state-run", "state-owned", "government-run"})
+# Nouns after a place's name that make it the region around it ("the Kharkiv region").
+REGION_SUFFIXES = (" region", " province", " district", " oblast", " governorate", " county")
 # People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
 PARTITIVE_HEADS = frozenset(
     {"member", "members", "leader", "leaders", "supporter", "supporters"}
@@ -1421,7 +1423,7 @@ def place_country(name: str) -> str | None:
     """
     query = _strip_det(name.split())
     found = locate(query)
-    if found is None and query.lower().endswith((" region", " province", " district")):
+    if found is None and query.lower().endswith(REGION_SUFFIXES):
         query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen
         found = locate(query)
     if found is None or not _same_place_name(found.name, query):
@@ -1516,6 +1518,19 @@ def _read_headless(
             reading.name = found.name
             reading.kind, reading.country, reading.sector = "place", found.country, "CVL"
             reading.entry = Entry(found.name, "place", found.country, "CVL", "place")
+            return
+    query = _strip_det(words)
+    if (
+        label in (None, "GPE", "LOC", "ORG", "FAC")
+        and len(caps) == len(words) - _det_count(words) - 1
+        and query.lower().endswith(REGION_SUFFIXES)
+    ):
+        # "the Kharkiv region", "Idlib province": the region of a place the gazetteer knows.
+        country = place_country(query)
+        if country is not None:
+            reading.head, reading.name = "name", query
+            reading.kind, reading.country, reading.sector = "place", country, "CVL"
+            reading.entry = Entry(query, "place", country, "CVL", "place")
             return
     if label in ("GPE", "LOC") and len(caps) == 1:
         country = kb.near_country(caps[0])

@@ -1060,6 +1060,8 @@ def test_actors_known_possessor_is_no_name_of_the_person(nlp_model):
         ("Residents of Aleppo fled the fighting.", "Residents", ("group", "SYR", "CVL")),
         # A town the tagger took for a people.
         ("Jets struck targets in Idlib and Aleppo.", "Aleppo", ("place", "SYR", "CVL")),
+        # The region around a town.
+        ("Shelling in Idlib province killed five people.", "Idlib", ("place", "SYR", "CVL")),
         # A name after "the village of" that no gazetteer knows.
         ("Troops entered the village of Tel Qasra on Monday.", "Tel Qasra", ("place", None, None)),
     ],

@@ -448,6 +448,7 @@ def test_kb_name_with_a_given_name_is_a_person(text, expected):
     [
         ("Kharkiv", ("place", "UKR", "CVL")),
         ("Kharkiv's mayor", ("person", "UKR", "GOV")),
+        ("the Kharkiv region", ("place", "UKR", "CVL")),
         ("residents of Aleppo", ("group", "SYR", "CVL")),
         ("Moscow", ("state", "RUS", "GOV")),
     ],
