@@ -30,6 +30,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors, Mention
@@ -73,6 +75,16 @@ def cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         by_first.setdefault(words[0], []).append(words)
     # Longest first, so "in the words of" is tried before a shorter cue sharing its first word.
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+@functools.cache
+def _cue_hashes() -> frozenset[int]:
+    """Return the string hashes of reporting-verb lemmas and cue-phrase first words.
+
+    Lemmas in any case ("Say" opening a headline) and lower-case forms both count.
+    """
+    words = set(reporting_verbs()) | set(phrasal_reporting_verbs()) | set(cue_phrases())
+    return frozenset(hash_string(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
 @functools.cache
@@ -390,13 +402,18 @@ class _Reader:
         self.nouns = speaker_nouns()
         self.mentions = mention_nouns()
         self.actors = doc._.dyads_actors
-        self.starts = [t.idx for t in doc]
+        # One array pass instead of a Token object per word (the hot loop of this stage).
+        rows = doc.to_array([IDX, IS_SPACE, LEMMA, LOWER]).tolist()
+        self.starts = [row[0] for row in rows]
         self.para_of: list[int] = []
         para = 0
-        for t in doc:
+        for i, row in enumerate(rows):
             self.para_of.append(para)
-            if t.is_space and "\n" in t.text:
+            if row[1] and "\n" in doc[i].text:
                 para += 1
+        wanted = _cue_hashes()
+        # Tokens that may be a reporting verb or open a cue phrase, by lemma or lower case.
+        self.cue_tokens = [i for i, row in enumerate(rows) if row[2] in wanted or row[3] in wanted]
         headline_end = doc.user_data.get(HEADLINE_END, 0) or 0
         self.headline_tokens = self.token_at(headline_end) if headline_end else 0
         self.in_quote = bytearray(len(doc))
@@ -1324,8 +1341,9 @@ class _Reader:
         """Return (position, cue, start, end) for each reported clause outside quotations."""
         doc = self.doc
         out = []
-        for t in doc:
-            if self.in_quote[t.i]:
+        for i in self.cue_tokens:
+            t = doc[i]
+            if self.in_quote[i]:
                 continue
             contents: list[tuple[int, int]] = []
             if self.is_cue_verb(t):
@@ -1848,10 +1866,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     Returns:
         The quotes, ids ``Q1``, ``Q2``, … in order of their spans.
     """
-    stretches, warnings = scan_marks(doc.text)
+    reader = _Reader(doc)
+    stretches, warnings = scan_marks(reader.text)
     for message in warnings:
         add_warning(doc, message)
-    reader = _Reader(doc)
     reader.closes = {q.close: q.open for q in stretches if q.closed}
     located = []
     for q in stretches:
@@ -1886,7 +1904,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             reader.indirect(item[1], item[2], item[3])
     reader.interview_answers()
     reader.headline_speakers()
-    found = sorted(_mixed_quotes(reader.found, doc.text), key=lambda f: (f.start, f.end))
+    found = sorted(_mixed_quotes(reader.found, reader.text), key=lambda f: (f.start, f.end))
     if reader.created:
         renamed = _renumber(reader.actors)
         for f in found:
