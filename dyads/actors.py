@@ -1183,10 +1183,26 @@ def _link(
     chains: list[_Chain] = []
     by_entry: dict[str, int] = {}
     by_text: dict[tuple[str, str | None], int] = {}
+    by_office: dict[str, list[int]] = {}  # class of a body's role noun → its actors
 
     def attach(cand: _Cand, n: int) -> None:
         cand.actor = n
         chains[n].cands.append(cand)
+        r = cand.reading
+        if r is not None and r.kind == "organisation" and r.role_class and r.entry is None:
+            by_office.setdefault(r.role_class, []).append(n)
+
+    def same_office(r: Reading) -> int | None:
+        """The body of the same office and country named before ("Kenya's Foreign Ministry"
+        … "the Kenyan Ministry of Foreign Affairs"); with no country, the one such body."""
+        if r.kind != "organisation" or not r.role_class or r.entry is not None:
+            return None
+        found = [n for n in by_office.get(r.role_class, ()) if chains[n].country]
+        if r.country:
+            found = [n for n in found if chains[n].country == r.country]
+        elif len({chains[n].country for n in found}) > 1:
+            return None
+        return found[-1] if found else None
 
     def new(cand: _Cand) -> int:
         chains.append(_new_chain(kb, cand))
@@ -1223,6 +1239,8 @@ def _link(
             if n is None and r.kind != "person":
                 n = by_text.get((norm(r.name), r.kind))
             if n is None:
+                n = same_office(r)
+            if n is None:
                 n = new(cand)
             else:
                 attach(cand, n)
@@ -1238,6 +1256,8 @@ def _link(
             n = None if alone else by_text.get((norm(r.name), r.kind))
             if n is None and not alone:
                 n = _antecedent(chains, cand, kb)
+            if n is None and not alone:
+                n = same_office(r)
             if n is None:
                 n = new(cand)
                 by_text.setdefault((norm(r.name), r.kind), n)

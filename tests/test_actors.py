@@ -1070,3 +1070,33 @@ def test_actors_towns_are_places(find, text, first, expected):
     doc, found = find(text)
     actor = actor_of(doc, found, first)
     assert (actor.kind, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        # One country's ministry under its two common names is one actor.
+        (
+            "Kenya's Foreign Ministry summoned the envoy on Monday. The Kenyan Ministry of "
+            "Foreign Affairs said the remarks were unacceptable.",
+            "Foreign Ministry",
+            ["Foreign Ministry", "Kenyan Ministry of Foreign Affairs"],
+        ),
+        (
+            "The Kenyan defence ministry said troops were ready. The Ministry of Defence "
+            "added that leave was cancelled.",
+            "The Kenyan",
+            ["The Kenyan defence ministry", "Ministry of Defence"],
+        ),
+        # Another country's is another actor.
+        (
+            "The Kenyan defence ministry said troops were ready. The Polish Ministry of "
+            "Defence denied it.",
+            "The Kenyan",
+            ["The Kenyan defence ministry"],
+        ),
+    ],
+)
+def test_actors_one_ministry_under_two_names(find, text, first, mentions):
+    doc, found = find(text)
+    assert mention_texts(doc, actor_of(doc, found, first)) == mentions
