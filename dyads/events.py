@@ -1190,6 +1190,12 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         if node.dep_ == "relcl" and any(c.lower_ in ("have", "has") for c in node.children):
             background = True
         break
+    if found is None and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+        # An act a noun announces: "any attempt to blockade X", "no plan to attack", "a
+        # plan to meet".
+        noun = node.head
+        dets = [table.get((c.lower_, "det")) for c in noun.children if c.dep_ == "det"]
+        found = next((v for v in dets if v), None) or table.get((_lemma(noun), "control"))
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
     if (
         found is None
@@ -1412,6 +1418,14 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]
+                if "means" in m.entry.flags:
+                    # "retaliated against earlier rounds of sanctions"
+                    args += [
+                        o
+                        for a in args
+                        if ctx.in_class(a, "transparent")
+                        for o in _prep_objects(a, "of")
+                    ]
                 for arg in args:
                     inner = by_token.get(arg.i)
                     if (
@@ -1878,13 +1892,16 @@ def _evaluative(token: Token) -> bool:
 
 
 def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[str]:
-    """Actors a statement is about: not the speaker, not the speaker's "we", not bare places."""
+    """Actors a statement is about: not the speaker, not the speaker's "we", not bare places,
+    not whom it was told to ("told the news agency TASS")."""
     found: list[str] = []
     if ctx.actors is None:
         return found
     for t in tokens:
         actor = ctx.actors.actor_at(t)
         if actor is None or actor.id == speaker or actor.id in found or t.lower_ in _FIRST_PERSON:
+            continue
+        if _audience(ctx, t):
             continue
         ent = ctx.ent_at.get(t.i)
         if ent is not None and (
@@ -1893,6 +1910,23 @@ def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[st
             continue
         found.append(actor.id)
     return found
+
+
+_NOUN_PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "appos", "nummod", "poss", "case", "pobj", "prep", "conj"}
+)
+
+
+def _audience(ctx: _Context, token: Token) -> bool:
+    """Whether a token is in the object of a reporting verb: whom a statement was told to."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("dobj", "dative") and ctx.in_class(node.head, "reporting"):
+            return True
+        if node.head is node or node.dep_ not in _NOUN_PHRASE_DEPS:
+            return False
+        node = node.head
+    return False
 
 
 def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
@@ -2006,8 +2040,13 @@ def _described(actor: Actor) -> bool:
 def _loosely_same(a: Actor | None, b: Actor | None) -> bool:
     """Whether two actors may be one side of one happening: one is only described, and both
     are of the same country ("militants" and "gunmen" in Mali; "Israel" and "Israeli jets"),
-    or, with no country known, of the same sector."""
-    if a is None or b is None or not (_described(a) or _described(b)):
+    or, with no country known, of the same sector; or both stand for one state ("Russia" and
+    "Moscow")."""
+    if a is None or b is None:
+        return False
+    if a.kind == b.kind == "state" and a.country is not None:
+        return a.country == b.country  # a state and its capital: "Russia" and "Moscow"
+    if not (_described(a) or _described(b)):
         return False
     if a.country is not None or b.country is not None:
         return a.country == b.country

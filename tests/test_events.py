@@ -879,6 +879,11 @@ def test_events_dates(code, text, date, date_text):
         # with no means named, a reprisal answers in kind
         ("Vietnam threatened to retaliate against the new Thai tariffs.", ["THREATEN"]),
         ("Beijing could retaliate against the tariffs, analysts said.", ["SANCTION"]),
+        # weapons of mass destruction: their use is an attack, building or deploying them not
+        ("The regime dropped chemical weapons on the town of Douma.", ["ASSAULT"]),
+        ("Pakistan said India was developing nuclear weapons.", []),
+        # a reprisal against a round of sanctions answers in kind
+        ("Beijing retaliated against the latest round of sanctions.", ["SANCTION"]),
         # ending a standing agreement reduces relations: no AGREE from its noun
         ("Mali's junta cancelled its defence agreement with Russia.", ["SANCTION"]),
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
@@ -1092,3 +1097,31 @@ def test_events_warnings_of_a_response(code, text, types):
 def test_events_a_cancelled_event_is_negated(code):
     result = code("The Kenyan government cancelled the rally by opposition supporters.")
     assert [(e.type, e.modality) for e in result.events] == [("PROTEST", "negated")]
+
+
+def test_events_headline_and_body_naming_a_state_by_its_capital_merge(code):
+    result = code(
+        "Russia warned on Monday that it would respond to any buildup near its borders.",
+        title="Moscow warns NATO of response",
+    )
+    assert [(e.type, e.mention_count) for e in result.events] == [("THREATEN", 2)]
+
+
+def test_events_an_attempt_announced_by_any_is_hypothetical(code):
+    result = code(
+        "Any attempt to blockade Venezuela would be met with a firm answer, Caracas said."
+    )
+    assert sorted((e.type, e.modality) for e in result.events) == [
+        ("COERCE", "hypothetical"),
+        ("THREATEN", "asserted"),
+    ]
+
+
+def test_events_whom_a_warning_was_told_to_is_not_its_target(code):
+    text = (
+        '"Any incursion would be met with a firm answer," the Greek defence minister told the '
+        "state broadcaster ERT."
+    )
+    result = code(text)
+    (threat,) = [e for e in result.events if e.type == "THREATEN"]
+    assert (names_of(result, threat.actor), threat.recipient) == (["Greek defence minister"], ())
