@@ -1189,13 +1189,18 @@ def _link(
         cand.actor = n
         chains[n].cands.append(cand)
         r = cand.reading
-        if r is not None and r.kind == "organisation" and r.role_class and r.entry is None:
-            by_office.setdefault(r.role_class, []).append(n)
+        office = _office_of_body(kb, r) if r is not None else None
+        if office is not None:
+            by_office.setdefault(office, []).append(n)
 
-    def same_office(r: Reading) -> int | None:
+    def same_office(cand: _Cand, r: Reading) -> int | None:
         """The body of the same office and country named before ("Kenya's Foreign Ministry"
-        … "the Kenyan Ministry of Foreign Affairs"); with no country, the one such body."""
+        … "the Kenyan Ministry of Foreign Affairs"); with no country, the one such body
+        unless a phrase after it may place it elsewhere ("the defence ministry in Kyiv")."""
         if r.kind != "organisation" or not r.role_class or r.entry is not None:
+            return None
+        placed = any(t.dep_ == "prep" and t.lower_ in _PLACE_PREPS for t in doc[cand.head].rights)
+        if not r.country and placed:
             return None
         found = [n for n in by_office.get(r.role_class, ()) if chains[n].country]
         if r.country:
@@ -1239,7 +1244,7 @@ def _link(
             if n is None and r.kind != "person":
                 n = by_text.get((norm(r.name), r.kind))
             if n is None:
-                n = same_office(r)
+                n = same_office(cand, r)
             if n is None:
                 n = new(cand)
             else:
@@ -1257,7 +1262,7 @@ def _link(
             if n is None and not alone:
                 n = _antecedent(chains, cand, kb)
             if n is None and not alone:
-                n = same_office(r)
+                n = same_office(cand, r)
             if n is None:
                 n = new(cand)
                 by_text.setdefault((norm(r.name), r.kind), n)
@@ -1425,6 +1430,26 @@ def _same_person(chains: list[_Chain], r: Reading, doc: Doc, cand: _Cand) -> int
                 r.kind = "person"
                 r.country, r.sector = chain.country, chain.sector
             return n
+    return None
+
+
+def _office_of_body(kb: KnowledgeBase, r: Reading) -> str | None:
+    """The office class of a body: its role noun's ("Foreign Ministry"), or that of the
+    role noun inside the KB's name for it ("Russian Ministry of Foreign Affairs")."""
+    if r.kind != "organisation":
+        return None
+    if r.entry is None:
+        return r.role_class
+    return _class_in_name(kb, r.entry.name) if r.entry.kind == "organisation" else None
+
+
+@functools.cache
+def _class_in_name(kb: KnowledgeBase, name: str) -> str | None:
+    words = name.split()
+    for start in range(1, len(words)):  # the whole name is the KB's own piece
+        for p in kb.scan(words[start:]):
+            if p.what == "role" and p.role is not None and p.role.cls:
+                return p.role.cls
     return None
 
 

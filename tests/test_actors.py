@@ -1100,3 +1100,27 @@ def test_actors_towns_are_places(find, text, first, expected):
 def test_actors_one_ministry_under_two_names(find, text, first, mentions):
     doc, found = find(text)
     assert mention_texts(doc, actor_of(doc, found, first)) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        (
+            "The Russian Foreign Ministry said the talks had failed. The Ministry of Foreign "
+            "Affairs added that a new round was possible.",
+            "The Russian",
+            ["The Russian Foreign Ministry", "Ministry of Foreign Affairs"],
+        ),
+        # A phrase after it may place it elsewhere: not linked.
+        (
+            "The Russian defence ministry said drones were downed. The defence ministry in "
+            "Kyiv denied it.",
+            "The Russian",
+            ["The Russian defence ministry"],
+        ),
+    ],
+)
+def test_actors_kb_ministry_and_its_role_noun_in_the_bundled_kb(nlp_model, text, first, mentions):
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
+    assert mention_texts(doc, actor_of(doc, found, first)) == mentions
