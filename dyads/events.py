@@ -650,8 +650,9 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "extraobj" in flags and extras and not _object_of(extras[-1], token, extras):
         return False  # "scrapped the strike after the pay deal": the deal is not what was scrapped
-    if "withperson" in flags and not all(_partner(ctx, t) for t in _prep_objects(token, "with")):
-        return False  # "was met with a firm response": a reception, no meeting
+    met = [*_prep_objects(token, "with"), *(_prep_objects(token, "by") if verb is not None else ())]
+    if "withperson" in flags and not all(_partner(ctx, t) for t in met):
+        return False  # "was met with a firm response", "met by fierce resistance": no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
 

@@ -874,6 +874,11 @@ def test_events_dates(code, text, date, date_text):
         ("The proposed curfew was met with resistance from shopkeepers.", []),
         ("Striking dockers were met with water cannon outside the port.", []),
         ("The army met with fierce resistance in the northern hills.", []),
+        ("The army's advance was met by fierce resistance from rebel fighters.", []),
+        (
+            "The French president was met at the airport by the Algerian prime minister.",
+            ["CONSULT"],
+        ),
         ("The Chadian envoy met with rebel leaders in Doha.", ["CONSULT"]),
         ("The Kenyan president met with the opposition on Friday.", ["CONSULT"]),
         # with no means named, a reprisal answers in kind
