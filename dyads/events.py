@@ -2050,8 +2050,21 @@ def _loosely_same(a: Actor | None, b: Actor | None) -> bool:
     if not (_described(a) or _described(b)):
         return False
     if a.country is not None or b.country is not None:
-        return a.country == b.country
+        return a.country == b.country and _same_camp(a.sector, b.sector)
     return a.sector is not None and a.sector == b.sector
+
+
+# Sectors that may stand for one side told twice: a state and its organs ("Mali" and "12
+# soldiers"), or irregular armed groups ("militants" and "gunmen") — never a state and its
+# rebels, nor soldiers and civilians.
+_CAMPS = (
+    frozenset({None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"}),
+    frozenset({"REB", "UAF", "PRM", "CRM"}),
+)
+
+
+def _same_camp(a: str | None, b: str | None) -> bool:
+    return a == b or any(a in camp and b in camp for camp in _CAMPS)
 
 
 def _side(a: list[str], b: list[str], actors: dict[str, Actor]) -> str:
@@ -2068,7 +2081,7 @@ def _merge(drafts: list[_Draft], actors: dict[str, Actor]) -> list[_Draft]:
     merged: list[_Draft] = []
     for d in drafts:
         target = None
-        sides = ("", "")
+        sides, best = ("", ""), -1
         for e in merged:
             # A publication date a draft fell back on does not set mentions apart.
             dated = e.date_text is not None and d.date_text is not None
@@ -2097,8 +2110,10 @@ def _merge(drafts: list[_Draft], actors: dict[str, Actor]) -> list[_Draft]:
             # "shelled the town, killing 20 people".
             if e.recipient and d.recipient and not to and not same_sentence:
                 continue
-            target, sides = e, (by, to)
-            break
+            # The mention sharing the most wins over a loose match found earlier.
+            score = (by == "same") + (to == "same")
+            if target is None or score > best:
+                target, sides, best = e, (by, to), score
         if target is None:
             merged.append(d)
             continue

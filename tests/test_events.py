@@ -1130,3 +1130,11 @@ def test_events_whom_a_warning_was_told_to_is_not_its_target(code):
     result = code(text)
     (threat,) = [e for e in result.events if e.type == "THREATEN"]
     assert (names_of(result, threat.actor), threat.recipient) == (["Greek defence minister"], ())
+
+
+def test_events_a_state_and_its_rebels_are_not_one_side(code):
+    result = code(
+        "Rebel fighters attacked a market in Khartoum on Monday.",
+        title="Sudanese army attacks Khartoum",
+    )
+    assert [e.mention_count for e in result.events if e.type == "ASSAULT"] == [1, 1]
