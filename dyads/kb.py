@@ -1555,6 +1555,10 @@ def _read_headless(
         reading.kind = "group"
     elif label == "GPE":
         reading.kind = "place"  # no state the KB knows: a town or region
+    elif label in ("LOC", "FAC") and _name_by_given_name(words):
+        # "Oleksandr Kovalenko" tagged as a location: a known given name makes it a person.
+        reading.kind = "person"
+        reading.person_name = _name_by_given_name(words)
 
 
 def person_by_name(

@@ -1124,3 +1124,19 @@ def test_actors_kb_ministry_and_its_role_noun_in_the_bundled_kb(nlp_model, text,
     doc = nlp_model(text)
     found = extract_actors(doc, default_kb())
     assert mention_texts(doc, actor_of(doc, found, first)) == mentions
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE", "LOC", "FAC"])
+def test_actors_name_with_a_given_name_typed_as_a_body_or_place(nlp_blank, kb, label):
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp_blank.vocab,
+        words=["Oleksandr", "Kovalenko", "replied", "."],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "punct"],
+        heads=[1, 2, 2, 2],
+        ents=[f"B-{label}", f"I-{label}", "O", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind) for a in found.actors] == [("Oleksandr Kovalenko", "person")]
