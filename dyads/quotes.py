@@ -860,7 +860,14 @@ class _Reader:
         role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
             (norm(head.text),)
         )
-        span = (doc[start].idx, head.idx + len(head.text))
+        spans = [(start, head.i + 1)]
+        if head.pos_ == "PROPN" and start == head.i and kind == "person":
+            # "Chaudhary said" after "… led by Suresh Chaudhary …", a name no actor took.
+            full = self.written_full_name(head)
+            if full is not None:
+                name = " ".join(t.text for t in doc[full[0] : full[1]])
+                spans.insert(0, full)
+        chars = {self.char_span(left, right) for left, right in spans}
         acts = self.actors
         number = next(
             (n for n, a in enumerate(acts.actors) if a.id in self.created and a.name == name),
@@ -875,19 +882,37 @@ class _Reader:
                 self.country_in(head),
                 role.sector if role is not None else None,
                 None if head.pos_ == "PROPN" else head.lower_,
-                (span,),
+                tuple(sorted(chars)),
             )
             acts.actors.append(actor)
             self.created.add(actor.id)
         else:
             old = acts.actors[number]
             acts.actors[number] = dataclasses.replace(
-                old, mentions=tuple(sorted({*old.mentions, span}))
+                old, mentions=tuple(sorted({*old.mentions, *chars}))
             )
-        if all(acts.mention_at(k) is None for k in range(start, head.i + 1)):
-            acts.mentions.append(Mention(start, head.i + 1, number, "nominal"))
-            acts.index()
+        for left, right in spans:
+            if all(acts.mention_at(k) is None for k in range(left, right)):
+                written = "name" if doc[right - 1].pos_ == "PROPN" else "nominal"
+                acts.mentions.append(Mention(left, right, number, written))
+        acts.index()
         return acts.actors[number].id
+
+    def written_full_name(self, surname: Token) -> tuple[int, int] | None:
+        """Return the tokens of a full name ("Suresh Chaudhary") before a bare surname."""
+        doc = self.doc
+        for k in range(surname.i - 1, 0, -1):
+            t = doc[k]
+            if t.text != surname.text or self.in_quote[k] or doc[k - 1].pos_ != "PROPN":
+                continue
+            first = k - 1
+            while (
+                first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound"
+            ):
+                first -= 1
+            if not _surname_only([w.text for w in doc[first : k + 1]]):
+                return first, k + 1
+        return None
 
     def body_named_for_place(self, token: Token) -> str | None:
         """Return a body whose name ends in a place the actor stage took for the place.

@@ -903,3 +903,18 @@ def test_quotes_fronted_participle_clause_is_not_the_speaker(code):
         "prosecutor Nadia Quinn KC",
         "Nadia Quinn KC",
     )
+
+
+def test_quotes_bare_surname_takes_the_full_name_written_before(code):
+    result = code(
+        "The protest was led by Suresh Chaudhary of the farmers' union.\n\n"
+        "Chaudhary told reporters the mill owed farmers Rs 40 crore."
+    )
+    (quote,) = result.quotes
+    speaker = next(a for a in result.actors if a.id == quote.speaker)
+    assert (quote.speaker_text, speaker.name, speaker.kind) == (
+        "Chaudhary",
+        "Suresh Chaudhary",
+        "person",
+    )
+    assert [result.text[s:e] for s, e in speaker.mentions] == ["Suresh Chaudhary", "Chaudhary"]
