@@ -48,6 +48,7 @@ from .kb import (
     MEMBER_SUFFIXES,
     PARTITIVE_HEADS,
     PATRON_SUFFIXES,
+    SETTLEMENT_NOUNS,
     KnowledgeBase,
     Piece,
     Reading,
@@ -98,11 +99,6 @@ _TRAVEL_VERBS = frozenset(
     | {"tour", "attend", "reach", "meet", "stop", "stay", "hold", "host", "welcome"}
 )
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
-# Nouns whose "of" names a settlement: "the village of Kfar Nabl".
-_SETTLEMENT_NOUNS = frozenset(
-    {"city", "town", "village", "province", "region", "district", "suburb", "port", "island"}
-    | {"neighbourhood", "neighborhood", "enclave", "camp", "municipality", "county"}
-)
 # Kinds of actor that are territory: a state (or a capital acting for it) or a place.
 _TERRITORIES = frozenset({"state", "place"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
@@ -586,7 +582,7 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
 
 def _settlement_named(ent: Span, piece_at: dict[int, Piece]) -> bool:
     """Whether an entity the KB does not know names a settlement: "the village of Kfar
-    Nabl", "the town of Vila Serena" (``of`` after a noun of ``_SETTLEMENT_NOUNS``)."""
+    Nabl", "the town of Vila Serena" (``of`` after a noun of ``SETTLEMENT_NOUNS``)."""
     if any(i in piece_at for i in range(ent.start, ent.end)):
         return False
     root = ent.root
@@ -595,7 +591,7 @@ def _settlement_named(ent: Span, piece_at: dict[int, Piece]) -> bool:
         root.dep_ == "pobj"
         and prep.lower_ == "of"
         and prep.head.pos_ == "NOUN"
-        and prep.head.lower_ in _SETTLEMENT_NOUNS
+        and prep.head.lower_ in SETTLEMENT_NOUNS
     )
 
 

@@ -62,6 +62,12 @@ GENERIC_HEADS = frozenset(
     | {"leader", "leaders", "member", "members", "supporters", "candidates", "figures"}
 )
 STATE_OWNED = frozenset({"official", "state", "state-run", "state-owned", "government-run"})
+# Nouns for places where people live: "the village of Kfar Nabl", "the Bosnian town of
+# Gorazde", "Iraqi towns" name places, not people.
+SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "suburb", "port", "island"}
+    | {"neighbourhood", "neighborhood", "enclave", "camp", "municipality", "county"}
+)
 # Nouns after a place's name that make it the region around it ("the Kharkiv region").
 REGION_SUFFIXES = (" region", " province", " district", " oblast", " governorate", " county")
 # People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
@@ -1113,6 +1119,12 @@ def interpret(
         text=text, name=join(_det_count(words), len(words)), kind=None, country=None, sector=None
     )
     reading.former = former
+    # "the Bosnian town of Gorazde", "Iraqi towns", "the port city of Odesa": a place.
+    of = keys.index("of") if "of" in keys else len(keys)
+    settlement = next((n for n in (of, cut) if n <= cut and _settlement_head(keys[:n])), None)
+    if settlement is not None and (head is None or head.end < settlement):
+        _read_settlement(kb, reading, words, keys, pieces, settlement, date)
+        return reading
     if head is None:
         _read_headless(kb, reading, words, keys, core, negated, label, date)
     elif head.what == "name":
@@ -1224,6 +1236,41 @@ def interpret(
         if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
             reading.sector = "ELI"
     return reading
+
+
+def _read_settlement(
+    kb: KnowledgeBase,
+    reading: Reading,
+    words: Sequence[str],
+    keys: Sequence[str],
+    pieces: Sequence[Piece],
+    end: int,
+    date: dt.date | None,
+) -> None:
+    """Read a phrase headed by a settlement noun that ends at ``end`` as a place: named by
+    the capitalised words after its "of", with the country of a demonym or name in it, or
+    the gazetteer's for that name ("the Tyumen region")."""
+    reading.head, reading.kind, reading.sector = "name", "place", "CVL"
+    after = end + 1 if end + 1 < len(words) and keys[end] == "of" else len(words)
+    if after < len(words) and all(w[:1].isupper() for w in words[after:]):
+        reading.name = " ".join(words[after:])
+    countries = [_piece_country(kb, p, date) for p in pieces if p.what in ("demonym", "name")]
+    countries = [c for c in countries if c]
+    if countries:
+        reading.country = countries[-1]
+    elif after < len(words):
+        reading.country = place_country(" ".join(words[after:]))
+    else:
+        reading.country = place_country(" ".join(words[:end]))
+
+
+def _settlement_head(keys: Sequence[str]) -> bool:
+    """Whether a phrase ends in a noun for a settlement, singular or plural ("towns")."""
+    if not keys:
+        return False
+    word = keys[-1]
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word in SETTLEMENT_NOUNS or singular in SETTLEMENT_NOUNS
 
 
 def _read_members_of(

@@ -449,6 +449,12 @@ def test_kb_name_with_a_given_name_is_a_person(text, expected):
         ("Kharkiv", ("place", "UKR", "CVL")),
         ("Kharkiv's mayor", ("person", "UKR", "GOV")),
         ("the Kharkiv region", ("place", "UKR", "CVL")),
+        # A settlement noun heads a place, named by the name after its "of".
+        ("the Bosnian town of Gorazde", ("place", "BIH", "CVL")),
+        ("the port city of Odesa", ("place", "UKR", "CVL")),
+        ("Iraqi towns", ("place", "IRQ", "CVL")),
+        # Not when it only says where the head is.
+        ("police in the city of Lviv", ("organisation", "UKR", "COP")),
         ("residents of Aleppo", ("group", "SYR", "CVL")),
         ("Moscow", ("state", "RUS", "GOV")),
     ],
