@@ -796,7 +796,8 @@ class _Reader:
                 if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
                     # "A FEMA spokesperson": the actor stage kept the body inside the
                     # spokesperson's mention (or left it out); the body speaks.
-                    return self.speaker_actor(child, "organisation")
+                    country = actor.country if actor is not None else None
+                    return self.speaker_actor(child, "organisation", country)
                 # "officials in Chandigarh" are placed there; they do not speak for a town.
                 located = child.dep_ == "prep" and child.lower_ not in ("for", "of", "from", "at")
                 for t in child.subtree:
@@ -823,14 +824,17 @@ class _Reader:
             return self.surnames().get(head.text)
         return None
 
-    def speaker_actor(self, head: Token, kind: str | None = None) -> str | None:
+    def speaker_actor(
+        self, head: Token, kind: str | None = None, country: str | None = None
+    ) -> str | None:
         """Return a new (or the earlier) actor for a speaker no actor covers, or None.
 
         Every speaker is an actor: "Economists said", "Local fishermen say", "one user
         wrote", "a local think-tank said" are quotes by a group, a person or a body
         that the actor stage left out (it keeps referents that act, not every voice).
         Pronouns stay unresolved, and a document ("a report said") is not an actor.
-        ``kind`` overrides the kind read from the phrase (a spokesperson's body).
+        ``kind`` overrides the kind read from the phrase and ``country`` gives one the
+        phrase does not (a spokesperson's body, placed with its spokesperson).
         """
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
@@ -879,7 +883,7 @@ class _Reader:
                 f"A{number + 1}",
                 name,
                 kind,
-                self.country_in(head),
+                country or self.country_in(head),
                 role.sector if role is not None else None,
                 None if head.pos_ == "PROPN" else head.lower_,
                 tuple(sorted(chars)),

@@ -918,3 +918,16 @@ def test_quotes_bare_surname_takes_the_full_name_written_before(code):
         "person",
     )
     assert [result.text[s:e] for s, e in speaker.mentions] == ["Suresh Chaudhary", "Chaudhary"]
+
+
+def test_quotes_home_office_spokesperson_speaks_for_a_placed_body(code):
+    result = code(
+        "The couple said they had lost everything.\n\n"
+        "A Home Office spokesperson said the case was under review."
+    )
+    actors = {a.id: a for a in result.actors}
+    assert [(actors[q.speaker].name, actors[q.speaker].kind) for q in result.quotes] == [
+        ("couple", "group"),
+        ("Home Office", "organisation"),
+    ]
+    assert actors[result.quotes[1].speaker].country == "GBR"
