@@ -684,15 +684,17 @@ class _Reader:
 
         "Maria Lopez said …" ¶ "“…,” said Carla Diaz." ¶ "“…,” she said": the most
         recent subject (or speaker) that is a person of the pronoun's gender, in this
-        paragraph or the previous one; a description re-mentioning a named person
-        ("The actress, 31, …") counts as that person. The actor stage links pronouns by
+        paragraph or the previous one, else the most recent of unknown gender; a
+        description re-mentioning a named person ("The actress, 31, …") counts as that
+        person. The actor stage links pronouns by
         sentence and may pick a person named as an object ("plays Kelly Shaw").
         """
         doc = self.doc
         want = "f" if pronoun.lower_ in ("she", "her") else "m"
+        unsure: str | None = None
         for k in range(pronoun.i - 1, -1, -1):
             if self.para_of[k] < para - 1:
-                return None
+                break
             t = doc[k]
             if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
                 continue
@@ -710,9 +712,19 @@ class _Reader:
                     ),
                     None,
                 ) or (self.described_person(t) if t.pos_ == "NOUN" else None)
-            if found is not None and self.gender_of(found) in (None, want):
+            if found is None:
+                continue
+            if t.lower_ in _PERSON_PRONOUNS:
+                gender = "f" if t.lower_ in ("she", "her") else "m"
+            else:
+                gender = self.gender_of(found)
+            if gender == want:
                 return found
-        return None
+            if gender is None and unsure is None:
+                unsure = found
+        # A person of unknown gender only when no one of the pronoun's gender is nearer
+        # the start of the window: "she" skips a "Kwaku Mensah" for an earlier "Lena".
+        return unsure
 
     def is_subject(self, token: Token) -> bool:
         """Return True for a subject, or a noun phrase opening its sentence as the root.

@@ -876,6 +876,12 @@ def test_quotes_description_speaker_is_the_named_person(code, text, expected):
             "Ana Silva",
         ),
         (
+            # A person of unknown gender yields to one of the pronoun's gender.
+            "Lena Brooks said the plan would fail. Kwaku Mensah, the mayor, said it was "
+            'fine.\n\n"We will see," she said.',
+            "Lena Brooks",
+        ),
+        (
             # An aged description re-mentions the named person; a name given as the
             # object of a verb ("plays …") is not the antecedent.
             "Singer Lena Brooks has hit back at critics of her new album.\n\n"
