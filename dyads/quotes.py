@@ -1639,12 +1639,32 @@ class _Reader:
         """Give a headline quotation with no cue the speaker of the body quote it comes from.
 
         Headlines lift a speaker's words from the body: the body quote holding the same
-        words, else the speaker of most body quotes (the article's main voice).
+        words, else the speaker of most body quotes (the article's main voice). A headline
+        partial quote whose subject names no one ("Minister ‘deeply concerned’") takes the
+        named speaker of the body quote holding its words (a headline verb is evidence of
+        its own and keeps its subject).
         """
         headline_end = self.doc.user_data.get(HEADLINE_END, 0) or 0
         body = [f for f in self.found if f.start >= headline_end and f.speaker is not None]
         for f in self.found:
-            if f.start >= headline_end or f.kind != "direct" or f.speaker_text is not None:
+            if f.start >= headline_end:
+                continue
+            if f.kind == "partial" and f.cue is None and f.speaker not in self.named():
+                # "Minister ‘deeply concerned’ …": a title or common noun over words that a
+                # named person says in the body is that person.
+                words = _words(f.text)
+                source = next(
+                    (
+                        b
+                        for b in body
+                        if b.speaker in self.named() and words and words in _words(b.text)
+                    ),
+                    None,
+                )
+                if source is not None:
+                    f.speaker = source.speaker
+                continue
+            if f.kind != "direct" or f.speaker_text is not None:
                 continue
             words = _words(f.text)
             source = next((b for b in body if words and words in _words(b.text)), None)

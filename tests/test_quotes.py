@@ -937,3 +937,15 @@ def test_quotes_home_office_spokesperson_speaks_for_a_placed_body(code):
         ("Home Office", "organisation"),
     ]
     assert actors[result.quotes[1].speaker].country == "GBR"
+
+
+def test_quotes_headline_title_over_body_words_is_the_named_speaker(code):
+    result = code(
+        'Education Secretary Helen Marsh said she was "bitterly disappointed" by the exam results.',
+        title="Minister 'bitterly disappointed' by exam results",
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert [(q.kind, q.speaker_text, names[q.speaker]) for q in result.quotes] == [
+        ("partial", "Minister", "Helen Marsh"),
+        ("mixed", "Education Secretary Helen Marsh", "Helen Marsh"),
+    ]
