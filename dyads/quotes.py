@@ -866,7 +866,7 @@ class _Reader:
         if kind is not None:
             pass
         elif head.pos_ == "PROPN":
-            kind = "organisation" if head.ent_type_ in ("ORG", "NORP") else "person"
+            kind = "person" if head.ent_type_ in ("PERSON", "") else "organisation"
         elif plural or self.noun_class(head) == "group":
             kind = "group"
         elif self.noun_class(head) == "organisation":
