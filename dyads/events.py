@@ -1197,6 +1197,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         noun = node.head
         dets = [table.get((c.lower_, "det")) for c in noun.children if c.dep_ == "det"]
         found = next((v for v in dets if v), None) or table.get((_lemma(noun), "control"))
+        if noun.dep_ in ("dobj", *_PASS_SUBJ) and ctx.in_class(noun.head, "cancel"):
+            found, intent = "negated", True  # "scrapped its plan to meet": a dropped intention
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
     if (
         found is None

@@ -898,6 +898,9 @@ def test_events_dates(code, text, date, date_text):
         ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
         ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
         ("Israel withdrew its offer of a truce.", ["REJECT"]),
+        ("The opposition withdrew from the talks with the government.", ["SANCTION"]),
+        # a dropped plan to meet is a refusal to meet (PLOVER: cancelled meetings are REJECT)
+        ("The Malian government scrapped its plan to meet the rebels.", ["REJECT"]),
         # what the agreement row names must be what the verb acts on, not a later phrase
         ("Chile scrapped the new visa rules after the trade deal with Peru.", ["AGREE"]),
     ],
