@@ -1114,8 +1114,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         # What a nominal event is the object of: "feared retaliation", "the risk of war",
         # "averted a strike".
         holder = m.token.head if m.token.dep_ == "dobj" else None
-        if m.token.dep_ == "pobj" and m.token.head.lower_ == "of":
-            holder = m.token.head.head
+        if m.token.dep_ == "pobj" and m.token.head.lower_ in ("of", "for"):
+            holder = m.token.head.head  # "the risk of war", "braced for an attack"
         if holder is not None and (value := table.get((_lemma(holder), "object"))):
             found = _stronger(found, value)
         for child in m.token.children:

@@ -793,6 +793,15 @@ END_TO_END = [
     ),
     # a feared reprisal is no act
     ("Diplomats fear Iranian retaliation.", "ASSAULT", ["Iran"], [], "hypothetical"),
+    ("Israel is bracing for an Iranian attack.", "ASSAULT", ["Iran"], [], "future"),
+    # whom one warns against an act is the recipient, not the place of the act
+    (
+        "Hamas warned Israel against an offensive in Rafah.",
+        "ACCUSE",
+        ["Hamas"],
+        ["Israel"],
+        "asserted",
+    ),
     (
         "Burkina Faso terminated a military accord with France on Monday.",
         "SANCTION",
