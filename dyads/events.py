@@ -2035,9 +2035,12 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 def _described(actor: Actor) -> bool:
-    """An actor the text only describes ("gunmen", "12 soldiers", "the army"), not one it
-    names: another mention of the same happening may describe it differently."""
-    return actor.role is not None and actor.kind != "person"
+    """An actor the text only describes ("gunmen", "12 soldiers", "the army", "the
+    opposition leader"), not one it names ("Ousmane Sonko"): another mention of the same
+    happening may describe it differently."""
+    if actor.role is None:
+        return False
+    return actor.kind != "person" or actor.role.lower() in actor.name.lower()
 
 
 def _loosely_same(a: Actor | None, b: Actor | None) -> bool:

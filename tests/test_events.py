@@ -1150,3 +1150,13 @@ def test_events_a_state_and_its_rebels_are_not_one_side(code):
         title="Sudanese army attacks Khartoum",
     )
     assert [e.mention_count for e in result.events if e.type == "ASSAULT"] == [1, 1]
+
+
+def test_events_headline_and_body_describing_a_person_differently_merge(code):
+    result = code(
+        "Senegalese police detained the leader of the main opposition party on Monday.",
+        title="Police arrest opposition leader in Dakar",
+    )
+    assert [(e.type, e.mention_count, e.date) for e in result.events] == [
+        ("COERCE", 2, "2024-03-04")
+    ]
