@@ -96,6 +96,15 @@ def mention_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def gendered_nouns() -> dict[str, str]:
+    """Return person nouns that tell gender ("mother", "widower") → ``m``/``f``."""
+    return {
+        row["lemma"].lower(): row["gender"]
+        for _, row in iter_tsv(data_path("en_quote_gendered_nouns.tsv"))
+    }
+
+
+@functools.cache
 def speaker_nouns() -> dict[str, str]:
     """Return common nouns that can head a speaker phrase, mapped to their class."""
     return {
@@ -638,7 +647,8 @@ class _Reader:
         Fowler, the defender"), as a title ("defender Dean Fowler"), after a copula
         ("Fowler is a defender") or as a definite description that re-mentioned the
         person last named as a subject ("Dean Fowler signed … The 29-year-old defender
-        joined …").
+        joined …"); a gendered noun ("the mother of two") is the one named person of
+        that gender before it.
         """
         doc = self.doc
         own = self.actor_at(head)
@@ -677,6 +687,19 @@ class _Reader:
             # "The actress, 31, …", "the 29-year-old defender": an aged description as a
             # subject re-mentions the person last named as a subject.
             return self.subject_before(head, self.para_of[head.i])
+        gender = gendered_nouns().get(lemma)
+        if gender is not None and self.actors is not None:
+            # "the mother of two said": the one named person of that gender before.
+            matching = {
+                self.full_name(a.id)
+                for a in self.actors.actors
+                if a.id in self.named()
+                and (a.kind == "person" or self.looks_personal(a))
+                and min(a.mentions)[0] < head.idx
+                and self.gender_of(a.id) == gender
+            }
+            if len(matching) == 1:
+                return matching.pop()
         return None
 
     def recent_person(self, pronoun: Token, para: int) -> str | None:

@@ -846,6 +846,12 @@ def test_quotes_a_place_qualifier_keeps_the_place(code):
             ("A farmer", "Tendai"),
         ),
         (
+            # A gendered description is the one named person of that gender.
+            "Councillor Mark Ellis backed the bypass. Jane Porter, a retired teacher, "
+            "feared the noise.\n\nThe mother of two said she would join the protest.",
+            ("The mother of two", "Jane Porter"),
+        ),
+        (
             # Officials placed in a town speak as officials, not for the town.
             "Officials in Chandigarh said compensation would be paid within a month.",
             ("Officials in Chandigarh", "Officials"),
