@@ -709,8 +709,8 @@ class _Reader:
         recent subject (or speaker) that is a person of the pronoun's gender, in this
         paragraph or the previous one, else the most recent of unknown gender; a
         description re-mentioning a named person ("The actress, 31, …") counts as that
-        person. The actor stage links pronouns by
-        sentence and may pick a person named as an object ("plays Kelly Shaw").
+        person. The actor stage links pronouns by sentence and may pick a person named
+        as an object ("plays Kelly Shaw").
         """
         doc = self.doc
         want = "f" if pronoun.lower_ in ("she", "her") else "m"
@@ -885,17 +885,7 @@ class _Reader:
         if doc[start].pos_ != "PROPN":
             words[0] = words[0].lower()
         name = " ".join(words)
-        plural = head.tag_ in ("NNS", "NNPS")
-        if kind is not None:
-            pass
-        elif head.pos_ == "PROPN":
-            kind = "person" if head.ent_type_ in ("PERSON", "") else "organisation"
-        elif plural or self.noun_class(head) == "group":
-            kind = "group"
-        elif self.noun_class(head) == "organisation":
-            kind = "organisation"
-        else:
-            kind = "person"
+        kind = kind or self.speaker_kind(head)
         role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
             (norm(head.text),)
         )
@@ -935,7 +925,16 @@ class _Reader:
                 written = "name" if doc[right - 1].pos_ == "PROPN" else "nominal"
                 acts.mentions.append(Mention(left, right, number, written))
         acts.index()
+        self._named = None  # a new name mention
         return acts.actors[number].id
+
+    def speaker_kind(self, head: Token) -> str:
+        """Return the actor kind a speaker phrase reads as (see :meth:`speaker_actor`)."""
+        if head.pos_ == "PROPN":
+            return "person" if head.ent_type_ in ("PERSON", "") else "organisation"
+        if head.tag_ in ("NNS", "NNPS") or self.noun_class(head) == "group":
+            return "group"
+        return "organisation" if self.noun_class(head) == "organisation" else "person"
 
     def written_full_name(self, surname: Token) -> tuple[int, int] | None:
         """Return the tokens of a full name ("Suresh Chaudhary") before a bare surname."""
