@@ -97,6 +97,8 @@ _DATE_PREPS = frozenset(
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+# Who speaks for a state: its government, its forces, or the state itself (no sector).
+_STATE_SECTORS = frozenset({"GOV", "MIL", None})
 _PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
 _THREAT_BY_MODE = {
     ("COERCE", "curfew"): ("1323", "restrict"),
@@ -492,6 +494,34 @@ class _Context:
             _lemma(token) in self.lex.classes.get(name, ())
             or token.lower_ in self.lex.classes.get(name, ())
         )
+
+    def speaks_for(self, speaker: str | None, actors: list[str]) -> bool:
+        """Whether a statement's speaker is one of the actors or speaks for their side.
+
+        "Venezuela could mobilise troops if ..., the defence minister said" is Venezuela's own
+        conditional threat; the same words from analysts are a forecast, not a threat.
+        """
+        if speaker is None or not actors or self.actors is None:
+            return False
+        if speaker in actors:
+            return True
+        by_id = {a.id: a for a in self.actors.actors}
+        voice = by_id.get(speaker)
+        if voice is None:
+            return False
+        if voice.country is None:
+            # "the interior minister said": an official of no stated country speaks for the
+            # state whose own step the sentence announces.
+            return voice.sector in ("GOV", "MIL") and all(
+                (a := by_id.get(i)) is not None and a.sector in _STATE_SECTORS for i in actors
+            )
+        for actor in (by_id.get(i) for i in actors):
+            if actor is None or actor.country != voice.country:
+                return False
+            state_side = voice.sector in _STATE_SECTORS and actor.sector in _STATE_SECTORS
+            if not state_side and actor.sector != voice.sector:
+                return False
+        return True
 
     def actor_ids(self, token: Token | None, depth: int = 0) -> list[str]:
         """Actor ids a token refers to: itself, its name modifiers, its conjuncts."""
@@ -1742,7 +1772,7 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         modality in ("future", "hypothetical")
         and mood.condition
         and kind in _THREAT_BY_CONTENT
-        and (mood.intent or attributed is not None)
+        and (mood.intent or ctx.speaks_for(attributed, actors))
     ):
         # "will withdraw its force unless ...", "may halt mediation if ...": a conditional
         # threat of a coercive act; a conditional request stays one ("could ask ... if").

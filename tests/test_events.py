@@ -1160,3 +1160,30 @@ def test_events_headline_and_body_describing_a_person_differently_merge(code):
     assert [(e.type, e.mention_count, e.date) for e in result.events] == [
         ("COERCE", 2, "2024-03-04")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The actor's own side announces the conditional step: a threat.
+        (
+            "Chad could close its border with Sudan if the fighting spreads, the interior "
+            "minister said.",
+            ("THREATEN", "asserted", ["Chad"]),
+        ),
+        # Onlookers forecast it: the step itself, hypothetical.
+        (
+            "Analysts said Chad could close its border with Sudan if the fighting spreads.",
+            ("SANCTION", "hypothetical", ["Chad"]),
+        ),
+        (
+            "Economists said dock workers could stage a national strike if the government "
+            "scraps the wage deal.",
+            ("PROTEST", "hypothetical", ["dock workers"]),
+        ),
+    ],
+)
+def test_events_a_conditional_step_is_a_threat_only_from_its_own_side(code, text, expected):
+    result = code(text)
+    first = result.events[0]
+    assert (first.type, first.modality, names_of(result, first.actor)) == expected
