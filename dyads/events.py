@@ -509,6 +509,12 @@ class _Context:
         voice = by_id.get(speaker)
         if voice is None:
             return False
+        if voice.sector == "GOV" and all(
+            (a := by_id.get(i)) is not None and a.sector == "IGO" for i in actors
+        ):
+            # "the EU may halt its mediation if ..., the Dutch foreign minister said": a
+            # member government speaks for the body it sits in.
+            return True
         if voice.country is None:
             # "the interior minister said": an official of no stated country speaks for the
             # state whose own step the sentence announces.

@@ -1171,6 +1171,12 @@ def test_events_headline_and_body_describing_a_person_differently_merge(code):
             "minister said.",
             ("THREATEN", "asserted", ["Chad"]),
         ),
+        # A member government speaks for the body it sits in.
+        (
+            "The African Union may suspend Niger's membership if the junta delays elections, "
+            "Kenya's foreign minister said.",
+            ("THREATEN", "asserted", ["African Union"]),
+        ),
         # Onlookers forecast it: the step itself, hypothetical.
         (
             "Analysts said Chad could close its border with Sudan if the fighting spreads.",
