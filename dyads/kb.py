@@ -73,7 +73,7 @@ REGION_SUFFIXES = (" region", " province", " district", " oblast", " governorate
 # People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
 PARTITIVE_HEADS = frozenset(
     {"member", "members", "leader", "leaders", "supporter", "supporters"}
-    | {"follower", "followers", "loyalist", "loyalists"}
+    | {"follower", "followers", "loyalist", "loyalists", "leadership"}
 )
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
 # "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
@@ -1213,6 +1213,18 @@ def interpret(
         and keys[cut] == "of"
     ):
         _read_members_of(kb, reading, words[cut + 1 :], after, cut + 1, date)
+    owner = next((p for p in core if p.end == head.start - 1), None) if head is not None else None
+    if (
+        owner is not None
+        and head is not None
+        and head.what == "role"
+        and keys[head.end - 1] in PARTITIVE_HEADS
+        and keys[head.start - 1] in POSSESSIVE
+        and owner.what == "role"
+        and owner.role is not None
+        and owner.role.kind in ("organisation", "group")
+    ):
+        reading.sector = owner.role.sector  # "the opposition party's leader": OPP
     if (
         head is not None
         and reading.head == "role"

@@ -418,6 +418,10 @@ def test_kb_bundled_aliases_of_one_body(text, expected):
         ("the leader of Hamas", ("person", "PSE", "REB")),
         ("leaders of the European Union", ("group", None, "IGO")),
         ("members of the public", ("group", None, "CVL")),
+        ("the leadership of Hamas", ("organisation", "PSE", "REB")),
+        # A body's possessive before the noun.
+        ("the opposition party's leader", ("person", None, "OPP")),
+        ("followers of the cleric", ("group", None, "CVL")),
         # A state's people keep the head's sector.
         ("leaders of Russia", ("group", "RUS", "GOV")),
     ],
