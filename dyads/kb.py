@@ -1153,6 +1153,10 @@ def interpret(
             held = [e for e in head.entries if _office_class(kb, e.role) in ("head", "leader")]
             if held:
                 entry, current = kb.pick(held, date)[0], True
+        owner = _country_before(kb, keys, core, head.start)
+        if owner and entry.kind == "organisation" and entry.country != owner:
+            # "Russia's Security Council" is Russia's, not the UN's "Security Council".
+            entry = kb.national_body(owner, tuple(keys[head.start : head.end])) or entry
         reading.head = "name"
         reading.entry = entry
         reading.name = entry.name
@@ -1274,6 +1278,22 @@ def _read_settlement(
         reading.country = place_country(" ".join(words[after:]))
     else:
         reading.country = place_country(" ".join(words[:end]))
+
+
+def _country_before(
+    kb: KnowledgeBase, keys: Sequence[str], core: Sequence[Piece], start: int
+) -> str | None:
+    """The country of a demonym or state name right before token ``start``, possessive or
+    not ("Russia's", "Russian")."""
+    end = start - 1 if start > 0 and keys[start - 1] in POSSESSIVE else start
+    for piece in core:
+        if piece.end != end:
+            continue
+        if piece.what == "demonym":
+            return piece.country
+        if piece.what == "name" and all(e.kind == "state" for e in piece.entries):
+            return piece.entries[0].country
+    return None
 
 
 def _settlement_head(keys: Sequence[str]) -> bool:

@@ -399,6 +399,13 @@ def test_kb_bundled_titles_name_past_offices(text, expected):
             "China's Ministry of National Defense",
             ("Chinese Ministry of National Defense", "CHN", "MIL"),
         ),
+        ("the Department of Commerce", ("US Department of Commerce", "USA", "GOV")),
+        ("Downing St", ("Downing Street", "GBR", "GOV")),
+        ("the PBOC", ("People's Bank of China", "CHN", "GOV")),
+        # A country before a name another body's default: that country's body.
+        ("Russia's Security Council", ("Security Council of Russia", "RUS", "GOV")),
+        ("Germany's Foreign Office", ("German Federal Foreign Office", "DEU", "GOV")),
+        ("the Security Council", ("UN Security Council", None, "IGO")),
         # Generic nouns keep no country of their own.
         ("the National Security Council", ("National Security Council", None, "GOV")),
         ("the Treasury", ("Treasury", None, "GOV")),
