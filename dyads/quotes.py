@@ -968,7 +968,18 @@ class _Reader:
             return None
         words = [t.text for t in self.doc[mention.start : mention.end]]
         pieces = default_kb().scan(words)
-        first = min((p.start for p in pieces if p.what == "name"), default=0)
+        # The place is the name that ends the mention; a body before it ("NHS") or
+        # unknown capitalised words ("Transport") make the whole a body's name.
+        first = next(
+            (
+                p.start
+                for p in pieces
+                if p.what == "name"
+                and p.end == len(words)
+                and any(e.kind in ("state", "place") for e in p.entries)
+            ),
+            0,
+        )
         if (
             first == 0
             or any(p.role is not None and p.role.title for p in pieces if p.start < first)
@@ -985,9 +996,15 @@ class _Reader:
         spans = {
             (s, e) for s, e in place.mentions if self.text[s:e] == self.text[span[0] : span[1]]
         }
-        # "Police Scotland": a role word of the name gives the body's sector.
+        # "Police Scotland", "NHS England": a role word or a known body in the name gives
+        # the body's sector.
         sector = next(
-            (p.role.sector for p in pieces if p.role is not None and p.start < first), None
+            (
+                p.role.sector if p.role is not None else p.entries[0].sector
+                for p in pieces
+                if p.start < first and (p.role is not None or p.entries)
+            ),
+            None,
         )
         body = dataclasses.replace(place, name=name, kind="organisation", sector=sector, role=None)
         if spans == set(place.mentions):

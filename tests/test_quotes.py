@@ -794,7 +794,7 @@ def test_quotes_inverted_attribution_after_comma_names_the_speaker(code):
     [
         (
             "A spokesperson for NHS England said waiting lists had fallen.",
-            ("NHS England", "organisation", "GBR", None),
+            ("NHS England", "organisation", "GBR", "MED"),
         ),
         (
             "Police Scotland said two men had been arrested in Glasgow.",
