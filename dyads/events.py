@@ -499,6 +499,12 @@ class _Context:
         actor = self.actors.actor_at(token)
         if actor is not None:
             ids.extend(self._coordinated_owners(token, actor.id))
+            if actor.country is None and (states := self._origin_states(token)):
+                ids = states
+        elif depth < 2 and self.in_class(token, "boundary") and _prep_objects(token, "with"):
+            # "near its border with Finland": a shared boundary stands for the other side.
+            for obj in _prep_objects(token, "with"):
+                ids.extend(self.actor_ids(obj, depth + 1))
         elif token.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(token.idx)):
             ids.append(speaker)  # "we" in a quote: the speaker's side
         elif token.lower_ in _THIRD_PERSON and token.dep_ in _SUBJ:
@@ -523,6 +529,13 @@ class _Context:
                 if conj.i > token.i:
                     ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
         return list(dict.fromkeys(ids))
+
+    def _origin_states(self, token: Token) -> list[str]:
+        """The states a body without a country of its own comes from: "Border guards *from
+        India and Bangladesh*" stands for India and Bangladesh (a compound actor)."""
+        places = [p for o in _prep_objects(token, "from") for p in (o, *o.conjuncts)]
+        states = [self.actors.actor_at(p) for p in places]
+        return list(dict.fromkeys(a.id for a in states if a is not None and a.kind == "state"))
 
     def _coordinated_owners(self, head: Token, head_id: str) -> list[str]:
         """The head's actor and those of coordinated modifiers, in text order.
@@ -579,6 +592,8 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     if counted:
         obj = counted[0]  # "freed thousands of prisoners"
     subj = _verb_subject(token)[0] if verb is not None else None
+    if verb is None and token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+        subj = _verb_subject(token.head)[0]  # "teachers began a strike": the act's doer
     if "needobj" in flags and obj is None:
         return False
     if "noobj" in flags and obj is not None:
@@ -622,7 +637,12 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
             targets.append(obj)
         if not any(
             ctx.in_class(t, "org")
-            or (ctx.ent_at.get(t.i) is not None and ctx.ent_at[t.i].label_ == "ORG")
+            or (
+                ctx.ent_at.get(t.i) is not None
+                and ctx.ent_at[t.i].label_ == "ORG"
+                and not _state(ctx, t)  # a country tagged as an organisation
+            )
+            or _intergovernmental(ctx, t)  # "withdrawal from ECOWAS", whatever the tagger says
             for t in targets
         ):
             return False
@@ -650,6 +670,18 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False  # "was met with a firm response": a reception, no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
+
+
+def _state(ctx: _Context, token: Token) -> bool:
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.kind == "state"
+
+
+def _intergovernmental(ctx: _Context, token: Token) -> bool:
+    """Whether a token is an intergovernmental body ("ECOWAS", "the UN refugee agency"),
+    by the actor stage's IGO sector; its forces ("UN troops") are no body one leaves."""
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.sector == "IGO" and not ctx.in_class(token, "force")
 
 
 def _partner(ctx: _Context, token: Token) -> bool:
@@ -685,7 +717,10 @@ def _forceful(ctx: _Context, token: Token | None) -> bool:
     return any(ctx.in_class(c, "force") for c in token.children if c.dep_ in ("compound", "amod"))
 
 
-_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "PRODUCT"})
+# Names, and dates: "resumed exports in *March*" is no march.
+_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "PRODUCT", "DATE", "TIME"}
+)
 
 
 def _inert_noun(ctx: _Context, token: Token) -> bool:
@@ -924,6 +959,10 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         return ids, path
     if slot == "obj":
         arg, path = _verb_object(token) if is_verb else (None, "")
+        if not is_verb and token.dep_ in _SUBJ and ctx.in_class(token.head, "arrival"):
+            # "no aid convoys have reached the city": what the moving event reaches
+            arg, path = _verb_object(token.head)
+            path = f"{_lemma(token.head)}->{path}" if arg is not None else ""
         return ctx.actor_ids(arg), path
     if slot == "dative":
         arg = _child(token, "dative")
@@ -1133,8 +1172,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
                 node = control
                 continue
             if value is not None:
-                # "plans to", and refusals: "failed to reach", "refused to accept"
-                intent = intent or value in ("future", "negated")
+                # "plans to", and refusals ("refused to accept", the verb a REJECT trigger);
+                # a failure is no refusal: "failed to reach agreement" is a negated AGREE.
+                refusal = value == "negated" and any(
+                    e.type == "REJECT" and "negate" not in e.flags
+                    for e in ctx.lex.entries.get((_lemma(control), "VERB"), ())
+                )
+                intent = intent or value == "future" or refusal
                 found = _stronger(found, value)
             node = control
             continue
@@ -1305,7 +1349,14 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
                 if "negate" in m.entry.flags and (
-                    head.dep_ in ("xcomp", "ccomp", "pcomp") or head.pos_ == "VERB"
+                    head.dep_ in ("xcomp", "ccomp", "pcomp")
+                    or head.pos_ == "VERB"
+                    # "denied carrying out airstrikes": the act its support verb does
+                    or (
+                        head.dep_ == "dobj"
+                        and head.head.dep_ in ("xcomp", "ccomp", "pcomp")
+                        and ctx.in_class(head.head, "support")
+                    )
                 ):
                     inner.forced = "negated"
                     m.dropped = True
@@ -1349,6 +1400,9 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 topic = m.type == "PROTEST" and clause.dep_ in ("advcl", "xcomp")
                 if purpose or topic:  # "marched through the capital demanding ..."
                     inner.absorbed_by = m.token.i
+                    if purpose and m.type == "MOBILIZE" and inner.type == "AID":
+                        # forces sent to rescue or feed people are aid (PLOVER, MOBILIZE)
+                        m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
                     if m.type == "PROTEST" and not m.content:
                         m.content.append(inner)
         if m.entry.pos == "VERB" and (codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST"):
@@ -1539,6 +1593,13 @@ def _place_of(ctx: _Context, token: Token) -> Token | None:
     "a jail *in* northern Israel"."""
     if _is_place(ctx, token):
         return token
+    if ctx.in_class(token, "boundary") and ctx.actors is not None:
+        # "near its border with Lithuania", "near the Ukrainian border": the other side
+        sides = _prep_objects(token, "with") + [
+            c for c in token.children if c.dep_ in ("amod", "compound") and ctx.actors.actor_at(c)
+        ]
+        if sides:
+            return sides[0]
     if ctx.in_class(token, "place"):
         # "the town of X" names a place whatever label the tagger gave X.
         named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
@@ -1655,19 +1716,22 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         and mood.intent
         and not mood.conditional
         and (kind in _THREATENING or (kind == "ASSAULT" and own))
-        and (own or predicate.dep_ == "xcomp")
+        and own
     ):
-        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN).
+        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN);
+        # a plan no one announces stays the act, in the future: "plans to ban the party".
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT[kind]
         kind, modality = "THREATEN", "asserted"
     elif (
         modality in ("future", "hypothetical")
         and mood.condition
         and kind in _THREAT_BY_CONTENT
-        and (mood.intent or attributed is not None)
+        and attributed is not None
     ):
-        # "will withdraw its force unless ...", "may halt mediation if ...": a conditional
-        # threat of a coercive act; a conditional request stays one ("could ask ... if").
+        # "said it will withdraw its force unless ...", "may halt mediation if ..., the
+        # minister said": a stated conditional threat of a coercive act; a conditional
+        # request stays one ("could ask ... if"), and an unreported plan stays the act
+        # ("teachers will strike unless ...": a future PROTEST).
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )

@@ -290,12 +290,13 @@ END_TO_END = [
         ["Washington"],
         "asserted",
     ),
+    # a failure is no refusal: a negated AGREE (a refusal stays a REJECT, below)
     (
         "Hungary failed to reach an agreement with Slovakia.",
-        "REJECT",
+        "AGREE",
         ["Hungary"],
         ["Slovakia"],
-        "asserted",
+        "negated",
     ),
     (
         "Talks between Serbia and Kosovo collapsed on Friday.",
@@ -963,3 +964,119 @@ def test_events_founding_article(nlp_model):
     assert found("THREATEN", "asserted", {"USA"}, {"RUS"})
     assert found("ASSAULT", "hypothetical", set(), {"SYR"})
     assert found("ASSAULT", "asserted", {"RUS"}, set(), "2015")
+
+
+def countries_of(result, ids):
+    by_id = {a.id: a for a in result.actors}
+    return [by_id[i].country for i in ids]
+
+
+NEWS_COVERAGE = [
+    # resumed trade, joint exercises and patrols are cooperation; "X from A and B" is A and B
+    ("Qatar resumed gas exports to the United Arab Emirates.", "COOPERATE", ["QAT"], ["ARE"]),
+    (
+        "The Japanese navy held its first joint exercise with the Philippine coast guard.",
+        "COOPERATE",
+        ["JPN"],
+        ["PHL"],
+    ),
+    (
+        "Border guards from India and Bangladesh launched joint patrols on the river.",
+        "COOPERATE",
+        ["IND", "BGD"],
+        [],
+    ),
+    # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
+    ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
+    (
+        "Tents were flown to earthquake survivors in Syria by the Iranian Red Crescent.",
+        "AID",
+        [None],
+        ["SYR"],
+    ),
+    ("The Nepalese army deployed soldiers to rescue flood victims.", "AID", ["NPL"], []),
+    # a single side's drills and readiness checks, forces moved towards a border
+    (
+        "China launched large-scale air and naval drills around Taiwan.",
+        "MOBILIZE",
+        ["CHN"],
+        ["TWN"],
+    ),
+    (
+        "Belarus will hold snap combat-readiness checks near its border with Poland.",
+        "MOBILIZE",
+        ["BLR"],
+        ["POL"],
+    ),
+    ("Russia moved tanks towards its border with Finland.", "MOBILIZE", ["RUS"], ["FIN"]),
+    # leaving an organisation, pausing lending, cutting supplies: reductions of relations
+    ("Chad announced its withdrawal from ECOWAS.", "SANCTION", ["TCD"], [None]),
+    ("Gazprom cut off gas supplies to Austria.", "SANCTION", ["RUS"], ["AUT"]),
+    # cutting public services is coercion
+    ("Israel cut off electricity to Gaza.", "COERCE", ["ISR"], ["PSE"]),
+    # idioms of rejection
+    ("Rome poured cold water on a French proposal.", "REJECT", ["ITA"], ["FRA"]),
+    ("Washington brushed aside Chinese criticism.", "REJECT", ["USA"], ["CHN"]),
+    ("Turkey shot down a Swedish proposal.", "REJECT", ["TUR"], ["SWE"]),
+    # a sit-in is a protest; its aim is no accusation
+    (
+        "Kenyan students staged a sit-in outside the Russian embassy to denounce the war.",
+        "PROTEST",
+        ["KEN"],
+        ["RUS"],
+    ),
+    # a visitor received is the one who comes (PLOVER: the visitor first)
+    (
+        "The Egyptian president received a delegation from Hamas for discussions.",
+        "CONSULT",
+        ["PSE"],
+        ["EGY"],
+    ),
+    # an arrest warrant (in absentia) threatens an arrest (PLOVER manual, THREATEN)
+    (
+        "A Moscow court issued an arrest warrant in absentia for an American journalist.",
+        "THREATEN",
+        ["RUS"],
+        ["USA"],
+    ),
+    # ending one's own protest, taking back one's own bill: concessions
+    ("The opposition withdrew its demand for early elections.", "CONCEDE", [None], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", NEWS_COVERAGE)
+def test_events_news_coverage(code, text, kind, actor, recipient):
+    result = code(text)
+    assert [e.type for e in result.events] == [kind]
+    (event,) = result.events
+    assert countries_of(result, event.actor) == actor
+    assert countries_of(result, event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, kind, modality",
+    [
+        # a denied act under its support verb is negated; a failure is no refusal
+        ("The Sudanese army denied carrying out airstrikes in Darfur.", "ASSAULT", "negated"),
+        ("Serbia failed to reach agreement with Kosovo.", "AGREE", "negated"),
+        ("Israel refused to meet the Qatari mediators.", "REJECT", "asserted"),
+        # a plan no one announces stays the act, in the future
+        ("The IMF plans to pause new lending to Argentina.", "SANCTION", "future"),
+        ("Thailand's court plans to ban the main opposition party.", "COERCE", "future"),
+        ("Opposition supporters plan to march on the electoral commission.", "PROTEST", "future"),
+        (
+            "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
+            "PROTEST",
+            "future",
+        ),
+        # an announced one is a threat
+        ("Russia said it would cut gas supplies to Moldova.", "THREATEN", "asserted"),
+        ("Farmers could blockade border crossings next week.", "PROTEST", "hypothetical"),
+        ("No aid convoys have reached the besieged city of El Fasher.", "AID", "negated"),
+        ("Protesters suspended their sit-in after the minister resigned.", "CONCEDE", "asserted"),
+        ("The government has not withdrawn the bill.", "CONCEDE", "negated"),
+        ("Teachers began a strike over pay on Monday.", "PROTEST", "asserted"),
+    ],
+)
+def test_events_news_types_and_modality(code, text, kind, modality):
+    assert [(e.type, e.modality) for e in code(text).events if e.type == kind] == [(kind, modality)]
