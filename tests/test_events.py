@@ -1076,6 +1076,11 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Protesters suspended their sit-in after the minister resigned.", "CONCEDE", "asserted"),
         ("The government has not withdrawn the bill.", "CONCEDE", "negated"),
         ("Teachers began a strike over pay on Monday.", "PROTEST", "asserted"),
+        ("Protesters ended their sit-in after the governor resigned.", "CONCEDE", "asserted"),
+        ("Niger and Mali quit ECOWAS on Sunday.", "SANCTION", "asserted"),
+        ("Russia halted gas deliveries to Bulgaria.", "SANCTION", "asserted"),
+        ("Iraq declined a request from Turkey to extradite the suspects.", "REJECT", "asserted"),
+        ("Jordan resumed electricity imports from Egypt.", "COOPERATE", "asserted"),
     ],
 )
 def test_events_news_types_and_modality(code, text, kind, modality):
