@@ -357,6 +357,10 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
                 # *to* meet"), not one further down ("protest the failure *to* act").
                 and (t.dep_ != "aux" or t.head.head == token)
                 and not (t.pos_ == "PART" and t.dep_ == "prep")  # a misparsed infinitive "to"
+                # a date is no argument: "fired a missile *on* Thursday" fires at no one
+                and not (
+                    t.pos_ == "ADP" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+                )
             ),
             None,
         )
@@ -1407,8 +1411,10 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                         m.content.append(inner)
         if m.entry.pos == "VERB" and (codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST"):
             # What a statement is about: "rejected an appeal", "conceded to demands",
-            # "called off a strike" — the nominal event is its topic.
-            for child in m.token.children:
+            # "called off a strike", "vowed to respond to the attack" (on a verb of the
+            # trigger's own pattern) — the nominal event is its topic.
+            verbs = [m.token, *(t for t in m.extras if t.pos_ == "VERB")]
+            for child in (c for verb in verbs for c in verb.children):
                 args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]

@@ -842,6 +842,10 @@ def test_events_dates(code, text, date, date_text):
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
         ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
         ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
+        # a missile test is a show of force; a date is no target ("fired ... on Thursday")
+        ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
+        # what a vowed response answers is its topic, not another event
+        ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
@@ -1081,6 +1085,10 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Russia halted gas deliveries to Bulgaria.", "SANCTION", "asserted"),
         ("Iraq declined a request from Turkey to extradite the suspects.", "REJECT", "asserted"),
         ("Jordan resumed electricity imports from Egypt.", "COOPERATE", "asserted"),
+        ("Japan disbursed $500 million in budget support to Ukraine.", "AID", "asserted"),
+        ("The European Union released 1.5 billion euros in aid to Egypt.", "AID", "asserted"),
+        ("China scrambled fighter jets over the strait.", "MOBILIZE", "asserted"),
+        ("The junta suspended the activities of political parties.", "COERCE", "asserted"),
     ],
 )
 def test_events_news_types_and_modality(code, text, kind, modality):
