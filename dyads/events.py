@@ -998,6 +998,8 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         return ctx.actor_ids(head), "head"
     # A preposition: its object on the trigger, else on the support verb.
     places = [token, *m.extras] + ([support] if support is not None else [])
+    if slot in _LOCATIVE and is_verb and (obj := _child(token, "dobj")) is not None:
+        places.append(obj)  # "deposited $3bn *in* Pakistan's central bank", hung on the sum
     if not is_verb and support is None and m.token.head.pos_ in ("VERB", "AUX"):
         places.append(m.token.head)
     if m.token.dep_ == "compound" and ctx.in_class(m.token.head, "transparent"):

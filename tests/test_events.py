@@ -992,6 +992,7 @@ NEWS_COVERAGE = [
     ),
     # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
+    ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
     (
         "Tents were flown to earthquake survivors in Syria by the Iranian Red Crescent.",
         "AID",
@@ -1076,6 +1077,7 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         # an announced one is a threat
         ("Russia said it would cut gas supplies to Moldova.", "THREATEN", "asserted"),
         ("Farmers could blockade border crossings next week.", "PROTEST", "hypothetical"),
+        ("Truckers could blockade border crossings with Poland.", "PROTEST", "hypothetical"),
         ("No aid convoys have reached the besieged city of El Fasher.", "AID", "negated"),
         ("Protesters suspended their sit-in after the minister resigned.", "CONCEDE", "asserted"),
         ("The government has not withdrawn the bill.", "CONCEDE", "negated"),
