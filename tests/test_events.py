@@ -1030,13 +1030,6 @@ NEWS_COVERAGE = [
         ["KEN"],
         ["RUS"],
     ),
-    # a protest outside a state's mission is aimed at that state
-    (
-        "Iranian students rallied outside the British embassy in Tehran.",
-        "PROTEST",
-        ["IRN"],
-        ["GBR"],
-    ),
     # a visitor received is the one who comes (PLOVER: the visitor first)
     (
         "The Egyptian president received a delegation from Hamas for discussions.",
