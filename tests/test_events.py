@@ -1091,6 +1091,12 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("The European Union released 1.5 billion euros in aid to Egypt.", "AID", "asserted"),
         ("China scrambled fighter jets over the strait.", "MOBILIZE", "asserted"),
         ("The junta suspended the activities of political parties.", "COERCE", "asserted"),
+        ("Police placed the opposition leader under house arrest.", "COERCE", "asserted"),
+        ("Authorities revoked the citizenship of three dissidents.", "COERCE", "asserted"),
+        ("Germany halted arms sales to Saudi Arabia.", "SANCTION", "asserted"),
+        ("The prime minister ignored calls for a ceasefire.", "REJECT", "asserted"),
+        ("The government backed down after weeks of protests.", "CONCEDE", "asserted"),
+        ("The president reversed his decision to raise fuel prices.", "CONCEDE", "asserted"),
     ],
 )
 def test_events_news_types_and_modality(code, text, kind, modality):
