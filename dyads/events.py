@@ -451,6 +451,9 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         out.extend(t.conjuncts)
         if t.dep_ in ("dobj", "pobj") and ctx.in_class(t, "transparent"):
             out.extend(_prep_objects(t, "of"))
+        if t.dep_ == "dobj" and ctx.in_class(t, "answerable"):
+            # "denied responsibility for the attack", "denied involvement in the killing"
+            out.extend(o for p in ("for", "in") for o in _prep_objects(t, p))
         if t.dep_ in ("xcomp", "ccomp"):
             # "agreed to hold exercises" (also when the verb is tagged as a noun: "to host")
             out.extend(c for c in t.children if c.dep_ == "dobj")
@@ -798,7 +801,7 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
     # for the attack": through the claim to its event, so the claimant did it.
     if node.dep_ == "pobj" and (
         (node.head.lower_ == "of" and ctx.in_class(node.head.head, "transparent"))
-        or (node.head.lower_ == "for" and ctx.in_class(node.head.head, "answerable"))
+        or (node.head.lower_ in ("for", "in") and ctx.in_class(node.head.head, "answerable"))
     ):
         node = node.head.head
     while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -1363,6 +1366,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                         and head.head.dep_ in ("xcomp", "ccomp", "pcomp")
                         and ctx.in_class(head.head, "support")
                     )
+                    # "denied responsibility for the attack": the act it would answer for
+                    or (head.dep_ == "pobj" and ctx.in_class(head.head.head, "answerable"))
                 ):
                     inner.forced = "negated"
                     m.dropped = True

@@ -1064,6 +1064,8 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         # a denied act under its support verb is negated; a failure is no refusal
         ("The Sudanese army denied carrying out airstrikes in Darfur.", "ASSAULT", "negated"),
         ("Serbia failed to reach agreement with Kosovo.", "AGREE", "negated"),
+        ("Israel denied responsibility for the attack on the consulate.", "ASSAULT", "negated"),
+        ("The militia denied involvement in the killing of the activists.", "ASSAULT", "negated"),
         ("Israel refused to meet the Qatari mediators.", "REJECT", "asserted"),
         # a plan no one announces stays the act, in the future
         ("The IMF plans to pause new lending to Argentina.", "SANCTION", "future"),
