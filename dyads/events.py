@@ -842,6 +842,12 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
                     agent = _prep_objects(gerund, "by")
                     if agent:
                         return agent[0], "agent"
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            # "were delivered to the town by the Red Cross", the "by" hung on the town
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                agent = _prep_objects(obj, "by")
+                if agent:
+                    return agent[0], "agent"
         return None, ""
     if _misparsed_main_verb(verb):
         return verb.sent.root, "nsubj"

@@ -993,6 +993,10 @@ NEWS_COVERAGE = [
     # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
     ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
+    ("The IMF approved a $3 billion loan for Pakistan.", "AID", [None], ["PAK"]),
+    ("The United States shipped artillery shells to Ukraine.", "AID", ["USA"], ["UKR"]),
+    # a passive's agent hung on the last argument ("to the town by X")
+    ("Food was delivered to the besieged town by the Egyptian army.", "AID", ["EGY"], []),
     (
         "Tents were flown to earthquake survivors in Syria by the Iranian Red Crescent.",
         "AID",
