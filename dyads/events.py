@@ -1469,7 +1469,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             m.cameo, m.mode = _THREAT_BY_CONTENT[inner.type]
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "along"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})

@@ -1018,6 +1018,8 @@ NEWS_COVERAGE = [
         ["POL"],
     ),
     ("Russia moved tanks towards its border with Finland.", "MOBILIZE", ["RUS"], ["FIN"]),
+    ("Russia stationed tactical nuclear weapons in Belarus.", "MOBILIZE", ["RUS"], ["BLR"]),
+    ("Venezuela massed troops along the border with Guyana.", "MOBILIZE", ["VEN"], ["GUY"]),
     # leaving an organisation, pausing lending, cutting supplies: reductions of relations
     ("Chad announced its withdrawal from ECOWAS.", "SANCTION", ["TCD"], [None]),
     ("Gazprom cut off gas supplies to Austria.", "SANCTION", ["RUS"], ["AUT"]),
