@@ -55,6 +55,7 @@ _FLAGS = frozenset(
         "plural",
         "compoundhead",
         "needcontent",
+        "needaim",
         "needobj",
         "needperson",
         "nonperson",
@@ -96,6 +97,8 @@ _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"}
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
 _PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
+# What a crowd gathers to do when the gathering is a protest: "to denounce", "to demand".
+_GRIEVANCES = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
 _THREAT_BY_MODE = {
     ("COERCE", "curfew"): ("1323", "restrict"),
     ("COERCE", "martial-law"): ("1324", "restrict"),
@@ -616,6 +619,13 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         )
     ):
         return False
+    if "needaim" in flags and not any(
+        c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and any(e.type in _GRIEVANCES for e in ctx.lex.entries.get((_lemma(c), "VERB"), ()))
+        for c in token.children
+    ):
+        return False  # "gathered outside parliament *to denounce* the law" is a protest
     if "needperson" in flags and not _personal(ctx, obj):
         return False
     if "nonperson" in flags and obj is not None and _personal(ctx, obj):
@@ -632,8 +642,11 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "nonmil" in flags and _forceful(ctx, subj):
         return False
-    if "needcivil" in flags and not ctx.in_class(subj, "civil"):
-        return False
+    if "needcivil" in flags:
+        # "thousands *of people*": the crowd a count stands for
+        crowd = _prep_objects(subj, "of") if ctx.in_class(subj, "transparent") else []
+        if not any(ctx.in_class(t, "civil") for t in (subj, *crowd)):
+            return False
     if "needlabour" in flags:
         around = [subj, *token.children]
         if not any(ctx.in_class(t, "labour") for t in around if t is not None):

@@ -842,6 +842,7 @@ def test_events_dates(code, text, date, date_text):
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
         ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
         ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
+        ("Ministers gathered in Brussels to demand new sanctions on Russia.", ["REQUEST"]),
         # a missile test is a show of force; a date is no target ("fired ... on Thursday")
         ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
         # what a vowed response answers is its topic, not another event
@@ -1090,6 +1091,9 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Protesters suspended their sit-in after the minister resigned.", "CONCEDE", "asserted"),
         ("The government has not withdrawn the bill.", "CONCEDE", "negated"),
         ("Teachers began a strike over pay on Monday.", "PROTEST", "asserted"),
+        # a civilian crowd gathered to denounce or demand is a protest; officials are not
+        ("Thousands of people gathered in Tbilisi to denounce the law.", "PROTEST", "asserted"),
+        ("Students occupied the university building to protest fees.", "PROTEST", "asserted"),
         ("Protesters ended their sit-in after the governor resigned.", "CONCEDE", "asserted"),
         ("Niger and Mali quit ECOWAS on Sunday.", "SANCTION", "asserted"),
         ("Russia halted gas deliveries to Bulgaria.", "SANCTION", "asserted"),
