@@ -57,6 +57,7 @@ _FLAGS = frozenset(
         "needcontent",
         "needaim",
         "needobj",
+        "ownobj",
         "needperson",
         "nonperson",
         "needmil",
@@ -608,6 +609,10 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "noobj" in flags and obj is not None:
         return False
+    if "ownobj" in flags and not (
+        obj is not None and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in obj.children)
+    ):
+        return False  # "ended *its* boycott": the actor's own act
     reversed_report = token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i
     if (
         "needcontent" in flags

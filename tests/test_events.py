@@ -1108,6 +1108,9 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Germany halted arms sales to Saudi Arabia.", "SANCTION", "asserted"),
         ("The prime minister ignored calls for a ceasefire.", "REJECT", "asserted"),
         ("The government backed down after weeks of protests.", "CONCEDE", "asserted"),
+        ("The opposition ended its boycott of parliament.", "CONCEDE", "asserted"),
+        ("The president agreed to the protesters' demands.", "CONCEDE", "asserted"),
+        ("Hungary lifted its veto on the aid package for Ukraine.", "CONCEDE", "asserted"),
         ("The president reversed his decision to raise fuel prices.", "CONCEDE", "asserted"),
     ],
 )
