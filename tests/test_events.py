@@ -280,7 +280,14 @@ END_TO_END = [
         "asserted",
     ),
     ("Vietnam invaded Cambodia in 1978.", "ASSAULT", ["Vietnam"], ["Cambodia"], "asserted"),
-    ("Greece said it would close its border with Turkey.", "THREATEN", ["Greece"], [], "asserted"),
+    # a shared border stands for the other side
+    (
+        "Greece said it would close its border with Turkey.",
+        "THREATEN",
+        ["Greece"],
+        ["Turkey"],
+        "asserted",
+    ),
     ("Ecuador said it would not meet the rebels.", "REJECT", ["Ecuador"], ["rebels"], "asserted"),
     # a conditional threat names its target in the condition
     (
@@ -843,6 +850,11 @@ def test_events_dates(code, text, date, date_text):
         ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
         ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
         ("Ministers gathered in Brussels to demand new sanctions on Russia.", ["REQUEST"]),
+        # a joint investigation is judicial cooperation, no accusation
+        (
+            "Police from Spain and Morocco launched a joint investigation into the network.",
+            ["COOPERATE"],
+        ),
         # a missile test is a show of force; a date is no target ("fired ... on Thursday")
         ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
         # what a vowed response answers is its topic, not another event
@@ -1024,6 +1036,8 @@ NEWS_COVERAGE = [
     # leaving an organisation, pausing lending, cutting supplies: reductions of relations
     ("Chad announced its withdrawal from ECOWAS.", "SANCTION", ["TCD"], [None]),
     ("Gazprom cut off gas supplies to Austria.", "SANCTION", ["RUS"], ["AUT"]),
+    ("Poland closed its border with Belarus.", "SANCTION", ["POL"], ["BLR"]),
+    ("The African Union suspended Gabon's membership.", "SANCTION", [None], ["GAB"]),
     # cutting public services is coercion
     ("Israel cut off electricity to Gaza.", "COERCE", ["ISR"], ["PSE"]),
     # idioms of rejection
