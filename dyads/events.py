@@ -510,7 +510,9 @@ class _Context:
         actor = self.actors.actor_at(token)
         if actor is not None:
             ids.extend(self._coordinated_owners(token, actor.id))
-            if actor.country is None and (states := self._origin_states(token)):
+            if (states := self._origin_states(token)) and (
+                actor.country is None or not self._named_by_modifier(token)
+            ):
                 ids = states
         elif depth < 2 and self.in_class(token, "boundary") and _prep_objects(token, "with"):
             # "near its border with Finland": a shared boundary stands for the other side.
@@ -541,12 +543,24 @@ class _Context:
                     ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
         return list(dict.fromkeys(ids))
 
+    @staticmethod
+    def _named_by_modifier(token: Token) -> bool:
+        """Whether a noun's own modifier names whose it is ("*Russian* troops from Belarus"),
+        so that a country the actor stage gave it is not a guess from a nearby place."""
+        return token.pos_ == "PROPN" or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in _NAMING
+            for c in token.children
+        )
+
     def _origin_states(self, token: Token) -> list[str]:
-        """The states a body without a country of its own comes from: "Border guards *from
-        India and Bangladesh*" stands for India and Bangladesh (a compound actor)."""
-        places = [p for o in _prep_objects(token, "from") for p in (o, *o.conjuncts)]
-        states = [self.actors.actor_at(p) for p in places]
-        return list(dict.fromkeys(a.id for a in states if a is not None and a.kind == "state"))
+        """The states or bodies an unnamed group comes from: "Border guards *from India and
+        Bangladesh*" stands for India and Bangladesh (a compound actor), "delegations *from
+        Israel and Hamas*" for Israel and Hamas."""
+        origins = [p for o in _prep_objects(token, "from") for p in (o, *o.conjuncts)]
+        found = [self.actors.actor_at(p) for p in origins]
+        if not any(a is not None and a.kind == "state" for a in found):
+            return []  # "officials from the ministry" keep their own, more precise actor
+        return list(dict.fromkeys(a.id for a in found if a is not None))
 
     def _coordinated_owners(self, head: Token, head_id: str) -> list[str]:
         """The head's actor and those of coordinated modifiers, in text order.

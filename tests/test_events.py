@@ -1003,6 +1003,12 @@ NEWS_COVERAGE = [
         ["IND", "BGD"],
         [],
     ),
+    (
+        "Coast guards from Japan and the Philippines held joint patrols in the South China Sea.",
+        "COOPERATE",
+        ["JPN", "PHL"],
+        ["CHN"],
+    ),
     # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
     ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
