@@ -617,8 +617,9 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     if counted:
         obj = counted[0]  # "freed thousands of prisoners"
     subj = _verb_subject(token)[0] if verb is not None else None
-    if verb is None and token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
-        subj = _verb_subject(token.head)[0]  # "teachers began a strike": the act's doer
+    if verb is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        # "teachers began a strike", "drills were held by the navy": the act's doer
+        subj = _verb_subject(token.head)[0]
     if "needobj" in flags and obj is None:
         return False
     if "noobj" in flags and obj is not None:
@@ -847,6 +848,9 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
         )
         return head, head if support else None
     if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        lends = ctx.in_class(head, "support") or head.lower_ in ctx.lex.support_forms
+        if node.dep_ == "nsubjpass" and lends and _prep_objects(head, "by"):
+            return head, head  # "joint patrols were launched by India and Bangladesh"
         return head, None
     if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
         verb = head.head

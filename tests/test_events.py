@@ -1009,6 +1009,19 @@ NEWS_COVERAGE = [
         ["JPN", "PHL"],
         ["CHN"],
     ),
+    # a nominal act in the passive of its support verb: the agent does it
+    (
+        "Joint patrols were launched by India and Bangladesh along the border.",
+        "COOPERATE",
+        ["IND", "BGD"],
+        [],
+    ),
+    (
+        "Large-scale drills were held around Taiwan by the Chinese military.",
+        "MOBILIZE",
+        ["CHN"],
+        ["TWN"],
+    ),
     # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
     ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
