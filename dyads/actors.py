@@ -43,12 +43,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .kb import (
     GENERIC_HEADS,
+    HONORIFICS,
+    KINDS,
     MEMBER_SUFFIXES,
     PARTITIVE_HEADS,
     PATRON_SUFFIXES,
+    SETTLEMENT_NOUNS,
     KnowledgeBase,
     Piece,
     Reading,
+    given_names,
     interpret,
     kb_with,
     norm,
@@ -80,20 +84,6 @@ _FEMALE_ROLES = frozenset(
     {"queen", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman"}
 )
 _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
-# Honorifics before a name (without their full stop), with the gender they tell if any.
-_HONORIFICS: dict[str, str | None] = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "mx": None,
-    "dr": None,
-    "prof": None,
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
 # Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
@@ -101,7 +91,7 @@ _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
 # First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
 _WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
-_REGION_NOUNS = frozenset({"region", "province", "district"})
+_REGION_NOUNS = frozenset({"region", "province", "district", "oblast", "governorate", "county"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
@@ -109,6 +99,8 @@ _TRAVEL_VERBS = frozenset(
     | {"tour", "attend", "reach", "meet", "stop", "stay", "hold", "host", "welcome"}
 )
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+# Kinds of actor that are territory: a state (or a capital acting for it) or a place.
+_TERRITORIES = frozenset({"state", "place"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
 _DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Official groups ("Kenyan officials", "Chinese troops") are counterparts, not constituents.
@@ -297,6 +289,10 @@ def _find_mentions(
             continue  # "State" in "Secretary of State": part of a title
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
         label = "PERSON" if _aged(doc, end) else ent_label
+        if label == "PERSON" and end - first == 1 and _town_tagged_as_person(doc, doc[first]):
+            label = "GPE"
+        if label in ("ORG", "PERSON") and _settlement_named(doc[first:end], piece_at):
+            label = "GPE"
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
             # "Sofia Ekholm": a given name that is also a capital; the person wins.
             for i in range(first, end):
@@ -319,6 +315,8 @@ def _find_mentions(
             kb_piece = piece_at[kb_last]
             heads[kb_piece.end - 1] = (min(first, kb_piece.start), label)
             continue
+        if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _REGION_NOUNS:
+            last = end  # "Idlib province", "the Kharkiv region": the region is the place
         heads[last] = (first, label)
     for first, last, label in _untagged_names(doc, words, heads, piece_at, ent_at):
         heads[last] = (first, label)
@@ -414,6 +412,8 @@ def _find_mentions(
             own = name_start
             while own < head_i and not doc[own].text[:1].isupper():
                 own += 1
+            if _descriptor_before_given_name(doc, own, head_i, piece_at):
+                own += 1  # "Newcomer Ingrid Halvorsen": the noun describes her
             if reading_start < own:
                 reading.name = doc[own:end].text
                 reading.person_name = tuple(t.text for t in doc[own:end])
@@ -580,10 +580,55 @@ def _governed_place(token: Token, piece_at: dict[int, Piece]) -> bool:
     )
 
 
+def _settlement_named(ent: Span, piece_at: dict[int, Piece]) -> bool:
+    """Whether an entity the KB does not know names a settlement: "the village of Kfar
+    Nabl", "the town of Vila Serena" (``of`` after a noun of ``SETTLEMENT_NOUNS``)."""
+    if any(i in piece_at for i in range(ent.start, ent.end)):
+        return False
+    root = ent.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lower_ in SETTLEMENT_NOUNS
+    )
+
+
+def _town_tagged_as_person(doc: Doc, token: Token) -> bool:
+    """Whether a one-word person entity is a town: the object of "of"/"in"/"from"/"near"
+    ("Sofia Marquez of Valencia"), a place the gazetteer knows by that very name, and no
+    word of a longer person's name in the text."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("of", "in", "from", "near"):
+        return False
+    if place_country(token.text) is None:
+        return False
+    return not any(
+        e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
+        for e in doc.ents
+    )
+
+
+def _descriptor_before_given_name(
+    doc: Doc, first: int, head_i: int, piece_at: dict[int, Piece]
+) -> bool:
+    """Whether a person entity opens with a capitalised word that is no name, then a known
+    given name and one or two more words ("Neighbour Olga Petrenko", "Newcomer Ingrid
+    Halvorsen"): the first word describes the person."""
+    return (
+        head_i - first >= 2
+        and head_i - first <= 3
+        and first not in piece_at
+        and doc[first].lower_ not in given_names()
+        and doc[first].lower_.rstrip(".") not in HONORIFICS
+        and doc[first + 1].lower_ in given_names()
+    )
+
+
 def _person_by_given_name(doc: Doc, reading: Reading, start: int, head_i: int) -> None:
     """Make a name the tagger typed as a body or place a person's when it starts with a
     known given name ("Democrat Julia Ferraro": "Julia Ferraro"; ``en_first_names.tsv``)."""
-    given = [i for i in range(start, head_i) if doc[i].lower_ in first_names()]
+    given = [i for i in range(start, head_i) if doc[i].lower_ in given_names()]
     if not given:
         return
     name = doc[given[0] : head_i + 1]
@@ -619,7 +664,8 @@ def _untagged_names(
     """Find names the tagger missed: ``(first, last, label)`` for each.
 
     A run of two or three capitalised proper nouns that is the subject of a verb ("Bryn
-    Howell said") or one followed by an age ("Yusra, 24,") is a person's name, unless it is
+    Howell said"), one followed by an age ("Yusra, 24,") or one that starts with a known
+    given name ("cheered Ana Torres") is a person's name, unless it is
     a known place or holds a body noun ("Harbour Relief Trust said": an organisation). A
     run joined by "and"/"of"/"for" ("Ports and Border Control said") is a body.
     """
@@ -672,7 +718,11 @@ def _untagged_names(
         elif (
             not joined
             and not body
-            and ((subject and 2 <= end - i <= 3) or (end - i <= 3 and _aged(doc, end)))
+            and (
+                (subject and 2 <= end - i <= 3)
+                or (end - i <= 3 and _aged(doc, end))
+                or (2 <= end - i <= 3 and run[0].lower_ in given_names())
+            )
         ) and locate(run.text) is None:
             found.append((i, end - 1, "PERSON"))
         i = end
@@ -763,7 +813,7 @@ def _given_name_is_place(doc: Doc, first: int, end: int, piece_at: dict[int, Pie
     if last.i not in piece_at:
         return last.text[:1].isupper()
     given = doc[first]
-    return given.i not in piece_at and given.lower_ in first_names()
+    return given.i not in piece_at and given.lower_ in given_names()
 
 
 def _body_name_end(
@@ -804,12 +854,12 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     of the other gender ("Ms. Vance" is no Mr Vance).
     """
     first = doc[cand.start : cand.head + 1]
-    honorifics = [t for t in first if norm(t.text).rstrip(".") in _HONORIFICS]
+    honorifics = [t for t in first if norm(t.text).rstrip(".") in HONORIFICS]
     cand.written = tuple(
         t.text
         for t in doc[min(name_start, cand.head) : cand.head + 1]
         if t.text[:1].isupper()
-        and norm(t.text).rstrip(".") not in _HONORIFICS
+        and norm(t.text).rstrip(".") not in HONORIFICS
         and norm(t.text) not in ("'s", "'")
         and (norm(t.text),) not in kb.roles
     )
@@ -817,11 +867,11 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     assert r is not None
     if not honorifics:
         return
-    cand.gender = _HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
+    cand.gender = HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
     if r.person_name:
-        r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in _HONORIFICS)
+        r.person_name = tuple(w for w in r.person_name if norm(w).rstrip(".") not in HONORIFICS)
     words = r.name.split()
-    if r.entry is None and len(words) > 1 and norm(words[0]).rstrip(".") in _HONORIFICS:
+    if r.entry is None and len(words) > 1 and norm(words[0]).rstrip(".") in HONORIFICS:
         r.name = " ".join(words[1:])  # "Ms Lebedev" is named "Lebedev"
     entry = r.entry
     vetoed = (
@@ -1072,12 +1122,6 @@ def _np_start(
 # ---------------------------------------------------------------------- linking
 
 
-@functools.cache
-def first_names() -> dict[str, str]:
-    """Return given name → ``m``/``f`` from ``en_first_names.tsv``."""
-    return {row["name"].lower(): row["gender"] for row in table("en_first_names.tsv")}
-
-
 def _role_class(kb: KnowledgeBase, role: str | None) -> str | None:
     if not role:
         return None
@@ -1123,7 +1167,7 @@ def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
         chain.name_words = set(norm(r.entry.name if r.entry else " ".join(r.person_name)).split())
         chain.name_len = len(r.person_name) if r.person_name else len(chain.name_words)
         if chain.gender is None:
-            chain.gender = first_names().get(norm(chain.name.split()[0]))
+            chain.gender = given_names().get(norm(chain.name.split()[0]))
     if cand.kind == "nominal":
         chain.role_key = r.role
     return chain
@@ -1135,10 +1179,31 @@ def _link(
     chains: list[_Chain] = []
     by_entry: dict[str, int] = {}
     by_text: dict[tuple[str, str | None], int] = {}
+    by_office: dict[str, list[int]] = {}  # class of a body's role noun → its actors
 
     def attach(cand: _Cand, n: int) -> None:
         cand.actor = n
         chains[n].cands.append(cand)
+        r = cand.reading
+        office = _office_of_body(kb, r) if r is not None else None
+        if office is not None:
+            by_office.setdefault(office, []).append(n)
+
+    def same_office(cand: _Cand, r: Reading) -> int | None:
+        """The body of the same office and country named before ("Kenya's Foreign Ministry"
+        … "the Kenyan Ministry of Foreign Affairs"); with no country, the one such body
+        unless a phrase after it may place it elsewhere ("the defence ministry in Kyiv")."""
+        if r.kind != "organisation" or not r.role_class or r.entry is not None:
+            return None
+        placed = any(t.dep_ == "prep" and t.lower_ in _PLACE_PREPS for t in doc[cand.head].rights)
+        if not r.country and placed:
+            return None
+        found = [n for n in by_office.get(r.role_class, ()) if chains[n].country]
+        if r.country:
+            found = [n for n in found if chains[n].country == r.country]
+        elif len({chains[n].country for n in found}) > 1:
+            return None
+        return found[-1] if found else None
 
     def new(cand: _Cand) -> int:
         chains.append(_new_chain(kb, cand))
@@ -1175,6 +1240,8 @@ def _link(
             if n is None and r.kind != "person":
                 n = by_text.get((norm(r.name), r.kind))
             if n is None:
+                n = same_office(cand, r)
+            if n is None:
                 n = new(cand)
             else:
                 attach(cand, n)
@@ -1190,6 +1257,8 @@ def _link(
             n = None if alone else by_text.get((norm(r.name), r.kind))
             if n is None and not alone:
                 n = _antecedent(chains, cand, kb)
+            if n is None and not alone:
+                n = same_office(cand, r)
             if n is None:
                 n = new(cand)
                 by_text.setdefault((norm(r.name), r.kind), n)
@@ -1360,6 +1429,26 @@ def _same_person(chains: list[_Chain], r: Reading, doc: Doc, cand: _Cand) -> int
     return None
 
 
+def _office_of_body(kb: KnowledgeBase, r: Reading) -> str | None:
+    """The office class of a body: its role noun's ("Foreign Ministry"), or that of the
+    role noun inside the KB's name for it ("Russian Ministry of Foreign Affairs")."""
+    if r.kind != "organisation":
+        return None
+    if r.entry is None:
+        return r.role_class
+    return _class_in_name(kb, r.entry.name) if r.entry.kind == "organisation" else None
+
+
+@functools.cache
+def _class_in_name(kb: KnowledgeBase, name: str) -> str | None:
+    words = name.split()
+    for start in range(1, len(words)):  # the whole name is the KB's own piece
+        for p in kb.scan(words[start:]):
+            if p.what == "role" and p.role is not None and p.role.cls:
+                return p.role.cls
+    return None
+
+
 def _antecedent(chains: list[_Chain], cand: _Cand, kb: KnowledgeBase) -> int | None:
     """Link a definite nominal to the latest compatible actor, or to none."""
     r = cand.reading
@@ -1463,7 +1552,7 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
             and (
                 after.reading.kind in (None, "organisation", "group") or after.reading.entry is None
             )
-            and after.reading.kind != "state"
+            and after.reading.kind not in _TERRITORIES
             and not after.reading.plural
             and (
                 doc[cand.head].lower_ in word_list(BODY_NOUNS)
@@ -1497,7 +1586,9 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
                 # A name the KB gives to a body or place is not this person.
                 if named.entry is not None and named.entry.kind != "person":
                     continue
-                if named.kind == "state" or (named.kind == "group" and named.entry is not None):
+                if named.kind in _TERRITORIES or (
+                    named.kind == "group" and named.entry is not None
+                ):
                     continue
             elif named.kind not in ("organisation", "group") or named.plural:
                 continue
@@ -1807,7 +1898,7 @@ def _places_by_context(cands: list[_Cand], chains: list[_Chain]) -> None:
             continue
         found = locate(chain.name, prefer=nearby)
         if found is not None and found.country in nearby:
-            chain.country, chain.sector = found.country, "CVL"
+            chain.country, chain.sector, chain.kind = found.country, "CVL", "place"
 
 
 def _pp_owner(
@@ -1828,7 +1919,7 @@ def _pp_owner(
         owner = chains[cand.actor]
         if not owner.country and owner.sector not in NON_STATE_SECTORS:
             continue
-        state = cand.reading.kind == "state"
+        state = cand.reading.kind in _TERRITORIES
         word = prep.lower_
         if word == "of" or (state and word != "from"):
             return owner
@@ -1862,7 +1953,7 @@ def _country_from_places(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> 
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                     for obj in prep.children:
                         owner = _pp_owner(chains, cands_at, chain, prep, obj)
-                        if obj.dep_ == "pobj" and owner is not None and owner.kind == "state":
+                        if obj.dep_ == "pobj" and owner is not None and owner.kind in _TERRITORIES:
                             chain.country = owner.country
             continue
         if chain.country or not chain.cands or chain.sector in NON_STATE_SECTORS:
@@ -1957,14 +2048,14 @@ def _countries_placing(
         if other.patron:
             continue  # "U.S.-backed rebels" are not in the United States
         if official:
-            places = (r.kind == "state" and _locates(doc[other.head])) or (
+            places = (r.kind in _TERRITORIES and _locates(doc[other.head])) or (
                 r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
             )
         else:
             # A state owning an act ("burned Israeli flags", "independence from
             # Indonesian rule") is no place; one owning a place is ("the Syrian capital").
             owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
-            places = (r.kind == "state" and (not owner or _names_place(doc[other.head]))) or (
+            places = (r.kind in _TERRITORIES and (not owner or _names_place(doc[other.head]))) or (
                 r.sector in _DOMESTIC_AUTHORITIES
             )
         if places:
@@ -2102,7 +2193,7 @@ def _build(doc: Doc, chains: list[_Chain], cands: list[_Cand]) -> DocActors:
                 for c in chain.cands
             )
         )
-        kind = chain.kind if chain.kind in ("person", "organisation", "state", "group") else "group"
+        kind = chain.kind if chain.kind in KINDS else "group"
         found.actors.append(
             Actor(
                 f"A{len(found.actors) + 1}",

@@ -35,7 +35,7 @@ from .dates import resolve_date
 from .errors import DataFileError
 from .nlp import HEADLINE_END, PUBLISHED
 from .places import locate
-from .records import Event, Location, Why
+from .records import Actor, Event, Location, Why
 from .resources import data_path, iter_tsv
 
 LEXICON = "en_event_triggers.tsv"
@@ -75,6 +75,8 @@ _FLAGS = frozenset(
         "needsupport",
         "nonmil",
         "withperson",
+        "means",
+        "extraobj",
     }
 )
 _POS = {
@@ -706,8 +708,11 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         partnered = bool(subject.conjuncts)  # "French and Egyptian warships launched war games"
     if "needpartner" in flags and not partnered:
         return False
-    if "withperson" in flags and not all(_partner(ctx, t) for t in _prep_objects(token, "with")):
-        return False  # "was met with a firm response": a reception, no meeting
+    if "extraobj" in flags and extras and not _object_of(extras[-1], token, extras):
+        return False  # "scrapped the strike after the pay deal": the deal is not what was scrapped
+    met = [*_prep_objects(token, "with"), *(_prep_objects(token, "by") if verb is not None else ())]
+    if "withperson" in flags and not all(_partner(ctx, t) for t in met):
+        return False  # "was met with a firm response", "met by fierce resistance": no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
 
@@ -722,6 +727,21 @@ def _intergovernmental(ctx: _Context, token: Token) -> bool:
     by the actor stage's IGO sector; its forces ("UN troops") are no body one leaves."""
     actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
     return actor is not None and actor.sector == "IGO" and not ctx.in_class(token, "force")
+
+
+def _object_of(noun: Token, verb: Token, extras: list[Token]) -> bool:
+    """Whether a noun is what a verb acts on: its object, its passive subject, or the object
+    of its particle ("pulled out *of* the deal"), also as a conjunct."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in ("dobj", *_PASS_SUBJ):
+        return noun.head == verb
+    prep = noun.head
+    return noun.dep_ == "pobj" and (
+        prep in extras
+        or prep.head in extras
+        or (prep.head == verb and prep.lower_ in ("of", "from", "on"))
+    )
 
 
 def _partner(ctx: _Context, token: Token) -> bool:
@@ -1174,14 +1194,32 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
     condition = _conditioned(predicate)
     if m.token is not predicate and m.token.dep_ in _SUBJ and ctx.in_class(predicate, "collapse"):
         found = "negated"  # "talks broke down", "the truce collapsed"
+    if (
+        m.token is not predicate
+        and m.token.dep_ in ("dobj", *_PASS_SUBJ)
+        and ctx.in_class(m.token.head, "cancel")
+    ):
+        found = "negated"  # "scuppered the planned strike", "the rally was cancelled"
     if m.token is not predicate:
+        # What a nominal event is the object of: "feared retaliation", "the risk of war",
+        # "averted a strike".
+        holder = m.token.head if m.token.dep_ == "dobj" else None
+        if m.token.dep_ == "pobj" and m.token.head.lower_ == "of":
+            holder = m.token.head.head
+        if holder is not None and (value := table.get((_lemma(holder), "object"))):
+            found = _stronger(found, value)
         for child in m.token.children:
             if child.dep_ == "det" and (value := table.get((child.lower_, "det"))):
                 found = _stronger(found, value)
             if child.dep_ == "neg":
                 found = "negated"
     node = predicate
+    governed = False  # an "if"/"unless" clause on a verb up the chain: "if X, Y could ask"
     for _ in range(6):
+        # Not on a past verb: "threatened to close the strait if ..." is a threat made, its
+        # condition the threat's content wherever the parser hangs it.
+        if node.tag_ != "VBD":
+            governed = governed or _conditioned(node)
         for child in node.children:
             low = child.lower_
             if child.dep_ == "neg" or (
@@ -1248,6 +1286,12 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         if node.dep_ == "relcl" and any(c.lower_ in ("have", "has") for c in node.children):
             background = True
         break
+    if found is None and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+        # An act a noun announces: "any attempt to blockade X", "no plan to attack", "a
+        # plan to meet".
+        noun = node.head
+        dets = [table.get((c.lower_, "det")) for c in noun.children if c.dep_ == "det"]
+        found = next((v for v in dets if v), None) or table.get((_lemma(noun), "control"))
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
     if (
         found is None
@@ -1257,6 +1301,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         and m.type != "PROTEST"
     ):
         found = "future"  # a purpose clause: "flew to Cairo to meet the president"
+    if governed and found in (None, "future"):
+        found = "hypothetical"  # "if the talks fail, the government will ask the army ..."
     sent = m.token.sent
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         found = found if found == "negated" else "hypothetical"
@@ -1304,6 +1350,8 @@ def _date(
             ent = ctx.ent_at[target.i]
             if ent.label_ not in ("DATE", "TIME"):
                 continue
+            if ctx.actors is not None and any(ctx.actors.actor_at(t) for t in ent):
+                continue  # a country the tagger took for a date: "in northern *Niger*"
             direction = "future" if modality == "future" else "past"
             text = ent.text
             if child.dep_ == "prep":
@@ -1458,15 +1506,36 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                         m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
                     if m.type == "PROTEST" and not m.content:
                         m.content.append(inner)
-        if m.entry.pos == "VERB" and (codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST"):
+        if "means" in m.entry.flags:
+            # "retaliated by expelling diplomats", "retaliated with tariffs": the act is
+            # what its means are (PLOVER codes what was done, not why).
+            for arg in (*_prep_objects(m.token, "by"), *_prep_objects(m.token, "with")):
+                inner = by_token.get(arg.i)
+                if inner is not None and inner is not m and inner.absorbed_by is None:
+                    inner.absorbed_by = m.token.i
+                    m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
+                    m.content.insert(0, inner)
+                    break
+        if m.entry.pos == "VERB" and (
+            codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST" or "means" in m.entry.flags
+        ):
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike", "vowed to respond to the attack" (on a verb of the
-            # trigger's own pattern) — the nominal event is its topic.
+            # trigger's own pattern); what a reprisal answers: "retaliated against the
+            # tariffs" — the nominal event is its topic.
             verbs = [m.token, *(t for t in m.extras if t.pos_ == "VERB")]
             for child in (c for verb in verbs for c in verb.children):
                 args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]
+                if "means" in m.entry.flags:
+                    # "retaliated against earlier rounds of sanctions"
+                    args += [
+                        o
+                        for a in args
+                        if ctx.in_class(a, "transparent")
+                        for o in _prep_objects(a, "of")
+                    ]
                 for arg in args:
                     inner = by_token.get(arg.i)
                     if (
@@ -1477,6 +1546,12 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                         inner.absorbed_by = m.token.i
                         if not m.content:
                             m.content.append(inner)
+            if "means" in m.entry.flags and m.type == m.entry.type and m.content:
+                # No means named: a reprisal answers in kind ("retaliate against the
+                # tariffs" is a sanction), a material one at least.
+                answered = m.content[0]
+                if codes.quad_class(answered.type) == 4:
+                    m.type, m.mode, m.cameo = answered.type, answered.mode, answered.cameo
         if m.token.pos_ == "VERB" and m.entry.pos == "VERB":
             subj = _child(m.token, _SUBJ)
             noun = by_token.get(subj.i) if subj is not None else None
@@ -1735,8 +1810,9 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         if m.type == "REQUEST" and not recipients:
             # "called for sanctions against Nigeria"
             recipients = [i for i in inner_recipients if i not in actors]
-        if m.type in ("THREATEN", "AGREE", "PROTEST"):
-            # "marched demanding the resignation of the president"
+        if m.type in ("THREATEN", "AGREE", "PROTEST") or "means" in m.entry.flags:
+            # "marched demanding the resignation of the president"; "retaliated by
+            # expelling British diplomats"
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)
@@ -1936,13 +2012,16 @@ def _evaluative(token: Token) -> bool:
 
 
 def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[str]:
-    """Actors a statement is about: not the speaker, not the speaker's "we", not bare places."""
+    """Actors a statement is about: not the speaker, not the speaker's "we", not bare places,
+    not whom it was told to ("told the news agency TASS")."""
     found: list[str] = []
     if ctx.actors is None:
         return found
     for t in tokens:
         actor = ctx.actors.actor_at(t)
         if actor is None or actor.id == speaker or actor.id in found or t.lower_ in _FIRST_PERSON:
+            continue
+        if _audience(ctx, t):
             continue
         ent = ctx.ent_at.get(t.i)
         if ent is not None and (
@@ -1951,6 +2030,23 @@ def _addressees(ctx: _Context, tokens: Iterable[Token], speaker: str) -> list[st
             continue
         found.append(actor.id)
     return found
+
+
+_NOUN_PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "appos", "nummod", "poss", "case", "pobj", "prep", "conj"}
+)
+
+
+def _audience(ctx: _Context, token: Token) -> bool:
+    """Whether a token is in the object of a reporting verb: whom a statement was told to."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("dobj", "dative") and ctx.in_class(node.head, "reporting"):
+            return True
+        if node.head is node or node.dep_ not in _NOUN_PHRASE_DEPS:
+            return False
+        node = node.head
+    return False
 
 
 def _cue_drafts(ctx: _Context, taken: set[int]) -> list[_Draft]:
@@ -2000,12 +2096,15 @@ def _cue_draft(
             if q.speaker == speaker and quote.span[0] - 400 < q.span[0] <= quote.span[0]:
                 span = ctx.doc.char_span(*q.span, alignment_mode="expand")
                 others = others or (_addressees(ctx, span, speaker) if span else [])
-    hypothetical = any(
-        c.dep_ == "aux" and lex.modality.get((c.lower_, "aux")) == "hypothetical"
+    modal = {
+        lex.modality.get((c.lower_, "aux"))
         for node in (token, token.head, predicate)
         for c in node.children
-    )
-    if hypothetical:
+        if c.dep_ in ("aux", "auxpass")
+    }
+    if kind == "THREATEN" and not modal & {"hypothetical", "future"}:
+        return None  # a warning is about what would or will happen: "was met with a firm response"
+    if kind != "THREATEN" and "hypothetical" in modal:
         kind, cameo = "THREATEN", "130"
     coding = codes.plover_for_cameo(cameo)
     published = ctx.published.isoformat() if ctx.published else None
@@ -2052,10 +2151,56 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _described(actor: Actor) -> bool:
+    """An actor the text only describes ("gunmen", "12 soldiers", "the army"), not one it
+    names: another mention of the same happening may describe it differently."""
+    return actor.role is not None and actor.kind != "person"
+
+
+def _loosely_same(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two actors may be one side of one happening: one is only described, and both
+    are of the same country ("militants" and "gunmen" in Mali; "Israel" and "Israeli jets"),
+    or, with no country known, of the same sector; or both stand for one state ("Russia" and
+    "Moscow")."""
+    if a is None or b is None:
+        return False
+    if a.kind == b.kind == "state" and a.country is not None:
+        return a.country == b.country  # a state and its capital: "Russia" and "Moscow"
+    if not (_described(a) or _described(b)):
+        return False
+    if a.country is not None or b.country is not None:
+        return a.country == b.country and _same_camp(a.sector, b.sector)
+    return a.sector is not None and a.sector == b.sector
+
+
+# Sectors that may stand for one side told twice: a state and its organs ("Mali" and "12
+# soldiers"), or irregular armed groups ("militants" and "gunmen") — never a state and its
+# rebels, nor soldiers and civilians.
+_CAMPS = (
+    frozenset({None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"}),
+    frozenset({"REB", "UAF", "PRM", "CRM"}),
+)
+
+
+def _same_camp(a: str | None, b: str | None) -> bool:
+    return a == b or any(a in camp and b in camp for camp in _CAMPS)
+
+
+def _side(a: list[str], b: list[str], actors: dict[str, Actor]) -> str:
+    """How two mentions' actors (or recipients) agree: "same" (a shared actor), "loose"
+    (see :func:`_loosely_same`), or "" (they do not, or one names none)."""
+    if set(a) & set(b):
+        return "same"
+    if any(_loosely_same(actors.get(x), actors.get(y)) for x in a for y in b):
+        return "loose"
+    return ""
+
+
+def _merge(drafts: list[_Draft], actors: dict[str, Actor]) -> list[_Draft]:
     merged: list[_Draft] = []
     for d in drafts:
         target = None
+        sides, best = ("", ""), -1
         for e in merged:
             # A publication date a draft fell back on does not set mentions apart.
             dated = e.date_text is not None and d.date_text is not None
@@ -2065,17 +2210,29 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 or (dated and not _compatible_dates(e.date, d.date))
             ):
                 continue
-            shared_actor = set(e.actor) & set(d.actor)
-            shared_recipient = set(e.recipient) & set(d.recipient)
-            if not shared_actor and not (shared_recipient and (not e.actor or not d.actor)):
+            by = _side(e.actor, d.actor, actors)
+            to = _side(e.recipient, d.recipient, actors)
+            # A headline reports the article's main happening: its mention may describe
+            # both sides differently from the body's ("Militants kill 12 soldiers in Mali"
+            # and "gunmen attacked an army post, killing 12 soldiers"); two body mentions
+            # must share an actor on one side.
+            anchored = "same" in (by, to) or e.headline != d.headline
+            if not anchored:
                 continue
+            if e.actor and d.actor:
+                if not by:
+                    continue
+            elif to != "same" and not (to and e.headline != d.headline):
+                continue  # one names no actor: the recipients must agree
             same_sentence = e.evidence == d.evidence
             # In one sentence, one actor's acts of one type are one happening:
             # "shelled the town, killing 20 people".
-            if e.recipient and d.recipient and not shared_recipient and not same_sentence:
+            if e.recipient and d.recipient and not to and not same_sentence:
                 continue
-            target = e
-            break
+            # The mention sharing the most wins over a loose match found earlier.
+            score = (by == "same") + (to == "same")
+            if target is None or score > best:
+                target, sides, best = e, (by, to), score
         if target is None:
             merged.append(d)
             continue
@@ -2086,8 +2243,15 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             else target
         )
         keep = target
-        keep.actor = list(dict.fromkeys(target.actor + d.actor))
-        if not (target.recipient and d.recipient and target.evidence == d.evidence):
+        by, to = sides
+        # Loosely matched sides are one referent told twice: keep the better mention's.
+        if by == "loose":
+            keep.actor = list(better.actor)
+        else:
+            keep.actor = list(dict.fromkeys(target.actor + d.actor))
+        if to == "loose":
+            keep.recipient = list(better.recipient)
+        elif not (target.recipient and d.recipient and target.evidence == d.evidence):
             keep.recipient = list(dict.fromkeys(target.recipient + d.recipient))
         if better is d:
             for name in (
@@ -2124,7 +2288,8 @@ def extract_events(doc: Doc) -> list[Event]:
     drafts.extend(_cue_drafts(ctx, taken))
     drafts.sort(key=lambda d: d.trigger)
     events = []
-    for n, d in enumerate(_merge(drafts), start=1):
+    by_id = {a.id: a for a in ctx.actors.actors} if ctx.actors is not None else {}
+    for n, d in enumerate(_merge(drafts, by_id), start=1):
         quad = codes.quad_class(d.type)
         events.append(
             Event(

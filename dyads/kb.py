@@ -26,11 +26,13 @@ import yaml
 from .codes import legacy_countries
 from .errors import DataFileError
 from .places import locate
-from .resources import data_path, iter_lines, iter_tsv
+from .resources import data_path, iter_lines, iter_tsv, table, word_list
 
 KB_FILES = ("kb_countries.tsv", "kb_metonyms.tsv", "kb_organisations.tsv", "kb_people.tsv")
 ROLES_FILE = "en_roles.tsv"
-KINDS = frozenset({"person", "organisation", "state", "group"})
+# A place is a town or region that is no state ("in Kharkiv"); a capital acting for its
+# government ("Moscow said") is a state.
+KINDS = frozenset({"person", "organisation", "state", "group", "place"})
 # Codes PLOVER puts in the country field for non-state actors; dyads keeps them as sectors.
 NON_STATE = {"IGO": "IGO", "UNO": "IGO", "EUR": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "MNC"}
 NON_STATE["ISM"] = "ISM"
@@ -60,6 +62,14 @@ GENERIC_HEADS = frozenset(
     | {"leader", "leaders", "member", "members", "supporters", "candidates", "figures"}
 )
 STATE_OWNED = frozenset({"official", "state", "state-run", "state-owned", "government-run"})
+# Nouns for places where people live: "the village of Kfar Nabl", "the Bosnian town of
+# Gorazde", "Iraqi towns" name places, not people.
+SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "suburb", "port", "island"}
+    | {"neighbourhood", "neighborhood", "enclave", "camp", "municipality", "county"}
+)
+# Nouns after a place's name that make it the region around it ("the Kharkiv region").
+REGION_SUFFIXES = (" region", " province", " district", " oblast", " governorate", " county")
 # People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
 PARTITIVE_HEADS = frozenset(
     {"member", "members", "leader", "leaders", "supporter", "supporters"}
@@ -93,6 +103,20 @@ TITLE_WORDS = frozenset(
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC"})
 NEGATORS = frozenset({"pro", "anti", "non"})
 # Words an actor's name does not start with ("the Kremlin", "any Chinese state bank").
+# Honorifics before a name (without their full stop) and the gender they tell ("Ms. Vance").
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
 DETERMINERS = frozenset(
     {"the", "a", "an", "any", "some", "both", "either", "each", "every", "all", "this"}
     | {"that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
@@ -116,6 +140,12 @@ LINKING_WORDS = frozenset(
         "living",
     }
 )
+
+
+@functools.cache
+def given_names() -> dict[str, str | None]:
+    """Return given name → ``m``/``f`` from ``en_first_names.tsv`` (None: given to both)."""
+    return {row["name"].lower(): row["gender"] or None for row in table("en_first_names.tsv")}
 
 
 def norm(text: str) -> str:
@@ -275,6 +305,7 @@ class KnowledgeBase:
         self._first_words: dict[str, tuple[int, ...]] | None = None
         self._near: dict[str, dict[str, set[str]]] = {}
         self._country_words: dict[str, Entry] | None = None
+        self._demonyms_of: dict[str, list[tuple[str, ...]]] | None = None  # built on demand
         self.name_words: dict[str, set[str]] = {}  # person → words of all their names
         # Metonyms that stand for a body the KB lists: (phrase, body name, file:line).
         self._metonym_bodies: list[tuple[str, str, str]] = []
@@ -388,6 +419,7 @@ class KnowledgeBase:
                     f"{where}: demonym {demonym!r} also names {previous}; the later entry wins"
                 )
             self.demonyms[key] = iso3
+            self._demonyms_of = None
             self._first_words = None
             self._near = {}
         # Capitals act for their governments ("Moscow said"); an alias or demonym wins.
@@ -911,9 +943,11 @@ class KnowledgeBase:
         "Russia's Foreign Ministry" and "the Ministry of Foreign Affairs of Russia" are the
         KB's "Russian Foreign Ministry", one entry whatever the wording.
         """
-        for demonym, iso3 in self.demonyms.items():
-            if iso3 != country:
-                continue
+        if self._demonyms_of is None:
+            self._demonyms_of = {}
+            for demonym, iso3 in self.demonyms.items():
+                self._demonyms_of.setdefault(iso3, []).append(demonym)
+        for demonym in self._demonyms_of.get(country, ()):
             for entry in self.names.get(demonym + role, ()):
                 if entry.kind == "organisation" and entry.country == country:
                     return entry
@@ -1085,6 +1119,12 @@ def interpret(
         text=text, name=join(_det_count(words), len(words)), kind=None, country=None, sector=None
     )
     reading.former = former
+    # "the Bosnian town of Gorazde", "Iraqi towns", "the port city of Odesa": a place.
+    of = keys.index("of") if "of" in keys else len(keys)
+    settlement = next((n for n in (of, cut) if n <= cut and _settlement_head(keys[:n])), None)
+    if settlement is not None and (head is None or head.end < settlement):
+        _read_settlement(kb, reading, words, keys, pieces, settlement, date)
+        return reading
     if head is None:
         _read_headless(kb, reading, words, keys, core, negated, label, date)
     elif head.what == "name":
@@ -1127,7 +1167,7 @@ def interpret(
                     reading.role = _role_text(words, keys, titles[-1])
             if not current:
                 reading.former = True
-        if entry.category == "place" and entry.kind == "state":
+        if entry.category == "place":
             reading.sector = "CVL"
     else:
         role = head.role
@@ -1196,6 +1236,41 @@ def interpret(
         if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
             reading.sector = "ELI"
     return reading
+
+
+def _read_settlement(
+    kb: KnowledgeBase,
+    reading: Reading,
+    words: Sequence[str],
+    keys: Sequence[str],
+    pieces: Sequence[Piece],
+    end: int,
+    date: dt.date | None,
+) -> None:
+    """Read a phrase headed by a settlement noun that ends at ``end`` as a place: named by
+    the capitalised words after its "of", with the country of a demonym or name in it, or
+    the gazetteer's for that name ("the Tyumen region")."""
+    reading.head, reading.kind, reading.sector = "name", "place", "CVL"
+    after = end + 1 if end + 1 < len(words) and keys[end] == "of" else len(words)
+    if after < len(words) and all(w[:1].isupper() for w in words[after:]):
+        reading.name = " ".join(words[after:])
+    countries = [_piece_country(kb, p, date) for p in pieces if p.what in ("demonym", "name")]
+    countries = [c for c in countries if c]
+    if countries:
+        reading.country = countries[-1]
+    elif after < len(words):
+        reading.country = place_country(" ".join(words[after:]))
+    else:
+        reading.country = place_country(" ".join(words[:end]))
+
+
+def _settlement_head(keys: Sequence[str]) -> bool:
+    """Whether a phrase ends in a noun for a settlement, singular or plural ("towns")."""
+    if not keys:
+        return False
+    word = keys[-1]
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word in SETTLEMENT_NOUNS or singular in SETTLEMENT_NOUNS
 
 
 def _read_members_of(
@@ -1370,16 +1445,19 @@ def _place_modifier(
     "Darfur rebels", "Kandahar police": capitalised words right before the head that
     the gazetteer knows under that very name.
     """
-    start = head.start
+    # "Kharkiv's mayor": the town may own the role.
+    owned = head.start > 0 and norm(words[head.start - 1]) in POSSESSIVE
+    end = head.start - 1 if owned else head.start
+    start = end
     taken = {i for p in core for i in range(p.start, p.end)}
     while start > 0 and words[start - 1][:1].isupper() and (start - 1) not in taken:
         start -= 1
-    if start == head.start:
+    if start == end:
         return None
-    query = " ".join(words[start : head.start])
-    if len(query) < 4 or norm(words[head.start - 1]) in kb.surnames:
+    query = " ".join(words[start:end])
+    if len(query) < 4 or norm(words[end - 1]) in kb.surnames:
         return None  # "the Kim regime", "the Bush administration": a family, not a town
-    if any(norm(w) in TITLE_WORDS for w in words[start : head.start]):
+    if any(norm(w) in TITLE_WORDS for w in words[start:end]):
         return None  # "Federal Minister": a title word, though a town is called Federal
     return place_country(query)
 
@@ -1392,7 +1470,7 @@ def place_country(name: str) -> str | None:
     """
     query = _strip_det(name.split())
     found = locate(query)
-    if found is None and query.lower().endswith((" region", " province", " district")):
+    if found is None and query.lower().endswith(REGION_SUFFIXES):
         query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen
         found = locate(query)
     if found is None or not _same_place_name(found.name, query):
@@ -1412,7 +1490,12 @@ def _read_headless(
 ) -> None:
     """Read a phrase with no name or role head: a demonym, a possessive, a place, or nothing."""
     demonyms = [p for p in core if p.what == "demonym" and p.start not in negated]
-    names = [p for p in core if p.what == "name"]
+    # "Fed's Halvorsen": a possessor followed by more words is not what the phrase names.
+    names = [
+        p
+        for p in core
+        if p.what == "name" and not (p.end < len(keys) - 1 and keys[p.end] in POSSESSIVE)
+    ]
     ethnic = [p for p in core if p.what == "demonym" and p.start and keys[p.start - 1] == "ethnic"]
     if not demonyms and ethnic and keys[ethnic[-1].end - 1].endswith("s"):
         # "ethnic Albanians": people of that descent, wherever they live (country from context).
@@ -1466,7 +1549,9 @@ def _read_headless(
                 return
             reading.kind = "person"
             return
-    if label in (None, "GPE", "LOC", "ORG", "FAC"):
+    # A town the tagger took for a people ("Idlib and Aleppo" tagged NORP) is the town.
+    town_as_people = label == "NORP" and len(caps) == 1 and not keys[-1].endswith("s")
+    if label in (None, "GPE", "LOC", "ORG", "FAC") or town_as_people:
         query = _strip_det(words)
         found = locate(query) if len(caps) == len(words) - _det_count(words) else None
         if (
@@ -1478,8 +1563,21 @@ def _read_headless(
         if found is not None and found.country:
             reading.head = "name"
             reading.name = found.name
-            reading.kind, reading.country, reading.sector = "state", found.country, "CVL"
-            reading.entry = Entry(found.name, "state", found.country, "CVL", "place")
+            reading.kind, reading.country, reading.sector = "place", found.country, "CVL"
+            reading.entry = Entry(found.name, "place", found.country, "CVL", "place")
+            return
+    query = _strip_det(words)
+    if (
+        label in (None, "GPE", "LOC", "ORG", "FAC")
+        and len(caps) == len(words) - _det_count(words) - 1
+        and query.lower().endswith(REGION_SUFFIXES)
+    ):
+        # "the Kharkiv region", "Idlib province": the region of a place the gazetteer knows.
+        country = place_country(query)
+        if country is not None:
+            reading.head, reading.name = "name", query
+            reading.kind, reading.country, reading.sector = "place", country, "CVL"
+            reading.entry = Entry(query, "place", country, "CVL", "place")
             return
     if label in ("GPE", "LOC") and len(caps) == 1:
         country = kb.near_country(caps[0])
@@ -1503,7 +1601,11 @@ def _read_headless(
     elif label == "NORP":
         reading.kind = "group"
     elif label == "GPE":
-        reading.kind = "state"
+        reading.kind = "place"  # no state the KB knows: a town or region
+    elif label in ("LOC", "FAC") and _name_by_given_name(words):
+        # "Oleksandr Kovalenko" tagged as a location: a known given name makes it a person.
+        reading.kind = "person"
+        reading.person_name = _name_by_given_name(words)
 
 
 def person_by_name(
@@ -1589,6 +1691,23 @@ def _same_given_name(word: str, known: set[str]) -> bool:
     )
 
 
+def _name_by_given_name(words: Sequence[str]) -> tuple[str, ...]:
+    """The two or three capitalised words ending a phrase, after any honorific, when they
+    start with a given name of ``en_first_names.tsv`` and name no body or place."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    while start < len(words) and norm(words[start]).rstrip(".") in HONORIFICS:
+        start += 1
+    name = tuple(words[start:])
+    if not 2 <= len(name) <= 3 or norm(name[0]) not in given_names():
+        return ()
+    body_words = word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
+    if any(norm(w).rstrip(".") in body_words or w.isupper() for w in name):
+        return ()
+    return () if locate(" ".join(name)) is not None else name
+
+
 def resolve_phrase(
     text: str, date: dt.date | None = None, kb: KnowledgeBase | None = None
 ) -> dict[str, Any]:
@@ -1615,9 +1734,11 @@ def resolve_phrase(
     words = [t.text for t in tokens]
     spaces = [bool(t.whitespace_) for t in tokens]
     reading = interpret(kb, words, kb.scan(words), date, spaces=spaces)
-    if reading.kind is None and words and words[-1][:1].isupper():
-        # A capitalised name the KB does not know: guess a person only after a title.
-        reading.kind = None
+    if reading.kind is None:
+        # "Maria Lopez", "fan favourite Maria Lopez": a name that starts with a known given name.
+        name = _name_by_given_name(words)
+        if name:
+            reading.kind, reading.name = "person", " ".join(name)
     result = reading.as_dict()
     result["text"] = text
     return result

@@ -6,11 +6,12 @@ Four kinds of quote come out of a document (``docs/quotes.md`` gives the rules):
   more ("“We are ready,” she said."), including a *floating* quote with no cue of
   its own that continues the previous speaker, and quotes that run over several
   paragraphs. Span = the words inside the marks.
-- ``partial``: a quoted phrase inside the writer's own sentence ("identified “a
-  shared goal”"), with the speaker of the reporting verb that governs it, or none
-  for scare quotes. Span = the phrase.
-- ``mixed``: reported speech whose content clause holds a quoted fragment that is
-  itself a clause ("He said the plan “would never pass”"). Span = the content clause.
+- ``partial``: a quoted phrase outside any reported clause ("identified “a shared
+  goal”", "called it “a disgrace”"), with the speaker of the reporting verb that
+  governs it, or none for scare quotes. Span = the phrase.
+- ``mixed``: reported speech whose content clause holds any quoted fragment (PARC
+  convention: "He said the family had been “shocked”", "He said the plan “would
+  never pass”"). Span = the content clause, fragment included.
 - ``indirect``: reported speech without marks ("X said (that) …", "according to
   X, …"). Span = the content clause.
 
@@ -23,13 +24,18 @@ speaker, and resolves the speaker to an actor through ``doc._.dyads_actors``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from .actors import DocActors, Mention
+from .kb import default_kb, given_names, norm
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
 from .resources import data_path, iter_lines, iter_tsv
@@ -69,6 +75,16 @@ def cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         by_first.setdefault(words[0], []).append(words)
     # Longest first, so "in the words of" is tried before a shorter cue sharing its first word.
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+@functools.cache
+def _cue_hashes() -> frozenset[int]:
+    """Return the string hashes of reporting-verb lemmas and cue-phrase first words.
+
+    Lemmas in any case ("Say" opening a headline) and lower-case forms both count.
+    """
+    words = set(reporting_verbs()) | set(phrasal_reporting_verbs()) | set(cue_phrases())
+    return frozenset(hash_string(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
 @functools.cache
@@ -345,7 +361,6 @@ _REFUSALS = frozenset({"decline", "refuse", "fail"})
 # Person nouns by suffix, for subjects the lexicon lacks: rescuers, economists, historians.
 _AGENT_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "eer", "eers")
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
-_CLAUSE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD", "VB"})
 _MAX_REGION = 40
 # Words between the parts of a defined term: (“Northwind” or “the Company”).
 _DEFINING_GLUE = frozenset({"the", "a", "an", "or", "and", ","})
@@ -387,13 +402,18 @@ class _Reader:
         self.nouns = speaker_nouns()
         self.mentions = mention_nouns()
         self.actors = doc._.dyads_actors
-        self.starts = [t.idx for t in doc]
+        # One array pass instead of a Token object per word (the hot loop of this stage).
+        rows = doc.to_array([IDX, IS_SPACE, LEMMA, LOWER]).tolist()
+        self.starts = [row[0] for row in rows]
         self.para_of: list[int] = []
         para = 0
-        for t in doc:
+        for i, row in enumerate(rows):
             self.para_of.append(para)
-            if t.is_space and "\n" in t.text:
+            if row[1] and "\n" in doc[i].text:
                 para += 1
+        wanted = _cue_hashes()
+        # Tokens that may be a reporting verb or open a cue phrase, by lemma or lower case.
+        self.cue_tokens = [i for i, row in enumerate(rows) if row[2] in wanted or row[3] in wanted]
         headline_end = doc.user_data.get(HEADLINE_END, 0) or 0
         self.headline_tokens = self.token_at(headline_end) if headline_end else 0
         self.in_quote = bytearray(len(doc))
@@ -401,6 +421,8 @@ class _Reader:
         self._surnames: dict[str, str | None] | None = None
         self._full_names: dict[str, str] | None = None
         self._named: frozenset[str] | None = None
+        # Ids of the actors this stage made for speakers the actor stage left out.
+        self.created: set[str] = set()
         # Closing offset → opening offset of each closed quotation (set by extract_quotes).
         self.closes: dict[int, int] = {}
 
@@ -463,6 +485,15 @@ class _Reader:
             return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
+        if verb.i > 0 and self.doc[verb.i - 1].text == ",":
+            # "Staff ‘exhausted’, say unions": the parser gave the inverted verb both
+            # nouns as subjects; the one after the comma and verb is the speaker.
+            subject = next((s for s in subjects if s.i > verb.i), subject)
+        if subject is not None and subject.dep_ == "csubj" and subject.tag_ in ("VBG", "VBN"):
+            # "Opening the case at the Crown Court, prosecutor X said": the parser took
+            # the fronted participle clause for the subject; the noun phrase after its
+            # comma, right before the verb, is the speaker.
+            subject = self.noun_before(verb, subject.right_edge.i)
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -507,6 +538,16 @@ class _Reader:
                     return child
         return None
 
+    def noun_before(self, verb: Token, stop: int) -> Token | None:
+        """Return the head of the noun phrase that ends right before a verb, after ``stop``."""
+        doc = self.doc
+        k = verb.i - 1
+        while k > stop and doc[k].pos_ in ("ADV", "PUNCT") and doc[k].text != ",":
+            k -= 1
+        if k <= stop or doc[k].pos_ not in ("NOUN", "PROPN") or self.in_quote[k]:
+            return None
+        return _phrase_head(doc, k)
+
     def name_near(self, verb: Token) -> Token | None:
         """Return the head of the proper name nearest a verb, outside quotations."""
         doc = self.doc
@@ -548,14 +589,172 @@ class _Reader:
         """
         left, right = self.speaker_span(head, bare)
         phrase = self.doc[left:right].text
-        actor_id = self.resolve_head(_partitive(head), para, left, right)
-        return self.full_name(actor_id), phrase
+        actor_id = None if bare else self.self_named(head)
+        if actor_id is None:
+            actor_id = self.full_name(self.resolve_head(_partitive(head), para, left, right))
+        own = self.actor_at(head)
+        if (
+            not bare
+            and (actor_id is None or (own is not None and own.id == actor_id))
+            and actor_id not in self.named()
+        ):
+            # "the striker said": a description of someone named before, even when the
+            # actor stage made the description an unnamed actor of its own.
+            actor_id = self.described_person(head) or actor_id
+        if actor_id is None:
+            actor_id = self.speaker_actor(_partitive(head))
+        return actor_id, phrase
+
+    def self_named(self, head: Token) -> str | None:
+        """Return the person of "a relative, who gave her name only as Rosa", or None.
+
+        People who give one name (or only a first name) are named in a relative clause
+        ("who gave his name as X", "who uses one name", "identified only as X").
+        """
+        for clause in head.subtree:
+            # The parser may hang the clause on a noun inside the phrase ("a relative of
+            # one of the inmates, who gave her name as …").
+            if clause.dep_ not in ("relcl", "acl") or self.in_quote[clause.i]:
+                continue
+            words = list(clause.subtree)
+            if not any(t.lemma_.lower() in ("name", "identify", "call") for t in words):
+                continue
+            for t in words:
+                if (
+                    t.lower_ == "as"
+                    and t.i + 1 < len(self.doc)
+                    and self.doc[t.i + 1].pos_ == "PROPN"
+                ):
+                    name = _phrase_head(self.doc, t.i + 1)
+                    actor = self.actor_at(name)
+                    return actor.id if actor is not None else self.speaker_actor(name, "person")
+        return None
+
+    def described_person(self, head: Token) -> str | None:
+        """Return the named person a definite description refers back to, or None.
+
+        "Karen Mills, a 34-year-old mother of five, …" ¶ "the mother of five said": the
+        description's noun was given to a named person before, in apposition ("Dean
+        Fowler, the defender"), as a title ("defender Dean Fowler"), after a copula
+        ("Fowler is a defender") or as a definite description that re-mentioned the
+        person last named as a subject ("Dean Fowler signed … The 29-year-old defender
+        joined …").
+        """
+        doc = self.doc
+        own = self.actor_at(head)
+        if (
+            head.pos_ != "NOUN"
+            or head.tag_ == "NNS"
+            or self.noun_class(head) not in (None, "person")
+            or (own is not None and own.kind != "person")
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        for k in range(head.i - 1, -1, -1):
+            t = doc[k]
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self.in_quote[k]:
+                continue
+            for other in (t.head, *t.children):
+                if other.dep_ in ("appos", "compound") or t.dep_ == "appos":
+                    named = self.named_person(other)
+                    if named is not None:
+                        return named
+            if t.dep_ == "attr":
+                subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                named = self.named_person(subject) if subject is not None else None
+                if named is not None:
+                    return named
+            if t.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children
+            ):
+                return self.subject_before(t, self.para_of[k])
+        if self.is_subject(head) and any(
+            _AGE.fullmatch(t.text) or (t.like_num and t.dep_ in ("appos", "amod", "npadvmod"))
+            for t in head.subtree
+            if t.i != head.i
+        ):
+            # "The actress, 31, …", "the 29-year-old defender": an aged description as a
+            # subject re-mentions the person last named as a subject.
+            return self.subject_before(head, self.para_of[head.i])
+        return None
+
+    def recent_person(self, pronoun: Token, para: int) -> str | None:
+        """Return the named person last made a subject before a he/she speaker, or None.
+
+        "Maria Lopez said …" ¶ "“…,” said Carla Diaz." ¶ "“…,” she said": the most
+        recent subject (or speaker) that is a person of the pronoun's gender, in this
+        paragraph or the previous one; a description re-mentioning a named person
+        ("The actress, 31, …") counts as that person. The actor stage links pronouns by
+        sentence and may pick a person named as an object ("plays Kelly Shaw").
+        """
+        doc = self.doc
+        want = "f" if pronoun.lower_ in ("she", "her") else "m"
+        for k in range(pronoun.i - 1, -1, -1):
+            if self.para_of[k] < para - 1:
+                return None
+            t = doc[k]
+            if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
+                continue
+            found = self.named_person(t)
+            if found is None and t.lower_ in _PERSON_PRONOUNS:
+                actor = self.actor_at(t)
+                found = actor.id if actor is not None and actor.kind == "person" else None
+            if found is None and t.pos_ in ("NOUN", "PROPN"):
+                found = next(
+                    (
+                        named
+                        for c in t.children
+                        if c.dep_ in ("appos", "compound")
+                        and (named := self.named_person(c)) is not None
+                    ),
+                    None,
+                ) or (self.described_person(t) if t.pos_ == "NOUN" else None)
+            if found is not None and self.gender_of(found) in (None, want):
+                return found
+        return None
+
+    def is_subject(self, token: Token) -> bool:
+        """Return True for a subject, or a noun phrase opening its sentence as the root.
+
+        The small parser makes a heavy subject ("The actress, 31, who plays …, hit
+        back") the root and hangs the verb on it.
+        """
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return all(t.is_space or t.is_punct for t in self.doc[token.sent.start : token.left_edge.i])
+
+    def gender_of(self, actor_id: str) -> str | None:
+        """Return "m"/"f" for a person by honorific or given name, else None."""
+        if self.actors is None:
+            return None
+        actor = next((a for a in self.actors.actors if a.id == actor_id), None)
+        if actor is None:
+            return None
+        for start, end in actor.mentions:
+            first = self.text[start:end].split()[0].lower().rstrip(".")
+            if first in _GENDERED_HONORIFICS:
+                return _GENDERED_HONORIFICS[first]
+        return given_names().get(norm(actor.name.split()[0]))
+
+    def named_person(self, token: Token) -> str | None:
+        """Return the person actor a token names, or None."""
+        actor = self.actor_at(token)
+        if (
+            actor is not None
+            and self.mention_kind(token) == "name"
+            and (actor.kind == "person" or self.looks_personal(actor))
+        ):
+            return self.full_name(actor.id)
+        return None
 
     def resolve_head(self, head: Token, para: int, left: int, right: int) -> str | None:
         """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
         actor = self.actor_at(head)
         if actor is not None and self.mention_kind(head) == "name":
-            return actor.id
+            return self.body_named_for_place(head) or actor.id
         for child in head.children:
             if child.dep_ in ("appos", "compound") and left <= child.i < right:
                 for t in child.subtree:
@@ -573,6 +772,10 @@ class _Reader:
                     ):
                         return named.id
         if head.lower_ in _PRONOUNS:
+            if head.lower_ in _PERSON_PRONOUNS:
+                recent = self.recent_person(head, para)
+                if recent is not None:
+                    return recent
             if actor is not None and actor.id not in self.named():
                 # Linked to a title the actor stage kept apart from its name ("Ukraine's
                 # foreign minister, Dmytro Kuleba"): the speaker just quoted is that person.
@@ -590,10 +793,21 @@ class _Reader:
             for child in head.children:
                 if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
                     continue
+                if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
+                    # "A FEMA spokesperson": the actor stage kept the body inside the
+                    # spokesperson's mention (or left it out); the body speaks.
+                    return self.speaker_actor(child, "organisation")
+                # "officials in Chandigarh" are placed there; they do not speak for a town.
+                located = child.dep_ == "prep" and child.lower_ not in ("for", "of", "from", "at")
                 for t in child.subtree:
                     principal = self.actor_at(t)
-                    if principal is not None and not self.in_quote[t.i]:
-                        return principal.id
+                    if (
+                        principal is not None
+                        and principal is not actor
+                        and not self.in_quote[t.i]
+                        and not (located and principal.kind == "place")
+                    ):
+                        return self.body_named_for_place(t) or principal.id
         if actor is not None:
             return actor.id
         # Modifiers of the head: "U.S. officials", "Russian diplomats"; an owner only for
@@ -608,6 +822,166 @@ class _Reader:
             # A surname the actor stage did not link ("Ricci" after "Enzo Ricci").
             return self.surnames().get(head.text)
         return None
+
+    def speaker_actor(self, head: Token, kind: str | None = None) -> str | None:
+        """Return a new (or the earlier) actor for a speaker no actor covers, or None.
+
+        Every speaker is an actor: "Economists said", "Local fishermen say", "one user
+        wrote", "a local think-tank said" are quotes by a group, a person or a body
+        that the actor stage left out (it keeps referents that act, not every voice).
+        Pronouns stay unresolved, and a document ("a report said") is not an actor.
+        ``kind`` overrides the kind read from the phrase (a spokesperson's body).
+        """
+        doc = self.doc
+        if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
+            return None
+        if head.lower_ in _PRONOUNS or self.noun_class(head) == "document":
+            return None
+        start = head.left_edge.i
+        while start < head.i and (
+            doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].dep_ in ("poss", "case")
+        ):
+            start += 1  # "the authors", "three sources": the name is what they are
+        words = [t.text for t in doc[start : head.i + 1]]
+        if doc[start].pos_ != "PROPN":
+            words[0] = words[0].lower()
+        name = " ".join(words)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if kind is not None:
+            pass
+        elif head.pos_ == "PROPN":
+            kind = "organisation" if head.ent_type_ in ("ORG", "NORP") else "person"
+        elif plural or self.noun_class(head) == "group":
+            kind = "group"
+        elif self.noun_class(head) == "organisation":
+            kind = "organisation"
+        else:
+            kind = "person"
+        role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
+            (norm(head.text),)
+        )
+        spans = [(start, head.i + 1)]
+        if head.pos_ == "PROPN" and start == head.i and kind == "person":
+            # "Chaudhary said" after "… led by Suresh Chaudhary …", a name no actor took.
+            full = self.written_full_name(head)
+            if full is not None:
+                name = " ".join(t.text for t in doc[full[0] : full[1]])
+                spans.insert(0, full)
+        chars = {self.char_span(left, right) for left, right in spans}
+        acts = self.actors
+        number = next(
+            (n for n, a in enumerate(acts.actors) if a.id in self.created and a.name == name),
+            None,
+        )
+        if number is None:
+            number = len(acts.actors)
+            actor = Actor(
+                f"A{number + 1}",
+                name,
+                kind,
+                self.country_in(head),
+                role.sector if role is not None else None,
+                None if head.pos_ == "PROPN" else head.lower_,
+                tuple(sorted(chars)),
+            )
+            acts.actors.append(actor)
+            self.created.add(actor.id)
+        else:
+            old = acts.actors[number]
+            acts.actors[number] = dataclasses.replace(
+                old, mentions=tuple(sorted({*old.mentions, *chars}))
+            )
+        for left, right in spans:
+            if all(acts.mention_at(k) is None for k in range(left, right)):
+                written = "name" if doc[right - 1].pos_ == "PROPN" else "nominal"
+                acts.mentions.append(Mention(left, right, number, written))
+        acts.index()
+        return acts.actors[number].id
+
+    def written_full_name(self, surname: Token) -> tuple[int, int] | None:
+        """Return the tokens of a full name ("Suresh Chaudhary") before a bare surname."""
+        doc = self.doc
+        for k in range(surname.i - 1, 0, -1):
+            t = doc[k]
+            if t.text != surname.text or self.in_quote[k] or doc[k - 1].pos_ != "PROPN":
+                continue
+            first = k - 1
+            while (
+                first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound"
+            ):
+                first -= 1
+            if not _surname_only([w.text for w in doc[first : k + 1]]):
+                return first, k + 1
+        return None
+
+    def body_named_for_place(self, token: Token) -> str | None:
+        """Return a body whose name ends in a place the actor stage took for the place.
+
+        "NHS England", "Police Scotland": capitalised words before a country's name
+        make a body's name. The mention goes to an organisation of that country; a
+        qualifier of the place ("Western Australia") or a title keeps the place.
+        """
+        acts = self.actors
+        mention = acts.mention_at(token) if acts is not None else None
+        if mention is None or mention.kind != "name":
+            return None
+        place = acts.actors[mention.actor]
+        if place.kind not in ("state", "place"):
+            return None
+        words = [t.text for t in self.doc[mention.start : mention.end]]
+        pieces = default_kb().scan(words)
+        first = min((p.start for p in pieces if p.what == "name"), default=0)
+        if (
+            first == 0
+            or any(p.role is not None and p.role.title for p in pieces if p.start < first)
+            or not all(
+                w[:1].isupper()
+                and w.lower() not in _PLACE_QUALIFIERS
+                and w.lower().rstrip(".") not in _HONORIFICS
+                for w in words[:first]
+            )
+        ):
+            return None
+        name = " ".join(words)
+        span = (self.doc[mention.start].idx, token.doc[mention.end - 1].idx + len(words[-1]))
+        spans = {
+            (s, e) for s, e in place.mentions if self.text[s:e] == self.text[span[0] : span[1]]
+        }
+        # "Police Scotland": a role word of the name gives the body's sector.
+        sector = next(
+            (p.role.sector for p in pieces if p.role is not None and p.start < first), None
+        )
+        body = dataclasses.replace(place, name=name, kind="organisation", sector=sector, role=None)
+        if spans == set(place.mentions):
+            acts.actors[mention.actor] = body  # every mention of the "place" names the body
+            return body.id
+        number = len(acts.actors)
+        acts.actors[mention.actor] = dataclasses.replace(
+            place, mentions=tuple(sorted(set(place.mentions) - spans))
+        )
+        acts.actors.append(
+            dataclasses.replace(body, id=f"A{number + 1}", mentions=tuple(sorted(spans)))
+        )
+        self.created.add(f"A{number + 1}")
+        for m in acts.mentions:
+            start = self.doc[m.start].idx
+            if m.actor == mention.actor and any(s == start for s, _ in spans):
+                m.actor = number
+        acts.index()
+        return f"A{number + 1}"
+
+    def country_in(self, head: Token) -> str | None:
+        """Return the country of the one place or state a speaker phrase names, if any."""
+        countries = {
+            actor.country
+            for t in head.subtree
+            if t.i != head.i
+            and not self.in_quote[t.i]
+            and (actor := self.actor_at(t)) is not None
+            and actor.kind in ("state", "place")
+            and actor.country is not None
+        }
+        return countries.pop() if len(countries) == 1 else None
 
     def full_name(self, actor_id: str | None) -> str | None:
         """Return the actor with the full name for a surname-only actor, else ``actor_id``."""
@@ -671,7 +1045,7 @@ class _Reader:
             self._surnames = {}
             for a in self.actors.actors if self.actors is not None else ():
                 words = a.name.split()
-                if a.kind == "person" and len(words) > 1:
+                if (a.kind == "person" or self.looks_personal(a)) and len(words) > 1:
                     key = words[-1]
                     self._surnames[key] = None if key in self._surnames else a.id
         return self._surnames
@@ -876,7 +1250,11 @@ class _Reader:
             self.add("direct", q.start, q.end, text, None, None, None, para)
 
     def fragment(self, q: Quoted, first: int, last: int, para: int) -> None:
-        """Record a quoted fragment as a partial quote, or the clause holding it as mixed."""
+        """Record a quoted fragment as a partial quote with the speaker of its cue.
+
+        A fragment inside a reported clause is folded into that clause's mixed quote
+        afterwards (:func:`_mixed_quotes`).
+        """
         doc = self.doc
         if self.is_name(q, first):
             return
@@ -892,39 +1270,6 @@ class _Reader:
             speaker, speaker_text = self.resolve(cue.speaker, para, bare)
             if cue.end > cue.start:
                 cue_span = self.char_span(cue.start, cue.end)
-        # A clause has a finite or base-form verb; "deeply concerned" (a participle) does not.
-        # "had been “let down”": the small model tags the participle VBD, but its
-        # auxiliary stands outside the marks, so the fragment is a phrase.
-        is_clause = any(
-            (
-                t.tag_ in _CLAUSE_TAGS
-                and not (
-                    t.tag_ in ("VBD", "VB")
-                    and any(
-                        c.i < first
-                        and (
-                            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ in ("have", "be"))
-                        )
-                        for c in t.children
-                    )
-                )
-            )
-            or (
-                t.tag_ in ("VBN", "VBG")
-                and any(c.dep_ in ("aux", "auxpass") and first <= c.i for c in t.children)
-            )
-            for t in tokens
-        )
-        contents = _contents_of(cue.verb) if cue is not None and cue.verb is not None else []
-        if is_clause and speaker_text is not None:
-            for content in contents:
-                start, end = self.clause_chars(content)
-                if start <= q.start < end:
-                    # A clause ending inside the marks ends with them ("… to read.”").
-                    end = max(end, q.end)
-                    text = self.text[start:end]
-                    self.add("mixed", start, end, text, speaker, speaker_text, cue_span, para)
-                    return
         self.add(
             "partial", q.start, q.end, self.quote_text(q), speaker, speaker_text, cue_span, para
         )
@@ -1021,8 +1366,9 @@ class _Reader:
         """Return (position, cue, start, end) for each reported clause outside quotations."""
         doc = self.doc
         out = []
-        for t in doc:
-            if self.in_quote[t.i]:
+        for i in self.cue_tokens:
+            t = doc[i]
+            if self.in_quote[i]:
                 continue
             contents: list[tuple[int, int]] = []
             if self.is_cue_verb(t):
@@ -1340,6 +1686,14 @@ def _phrase_head(doc: Doc, k: int) -> Token:
     return t
 
 
+# Words that qualify a place's name rather than name a body: "Western Australia".
+_PLACE_QUALIFIERS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "greater", "upper", "lower", "new", "great", "inner", "outer", "rural"}
+)
+
+_AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
+
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
 
 
@@ -1368,6 +1722,12 @@ _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr"}
     | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cllr", "det", "insp", "supt"}
 )
+
+
+_GENDERED_HONORIFICS = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+    "lady": "f",
+}  # fmt: skip
 
 
 def _surname_only(words: list[str]) -> bool:
@@ -1463,6 +1823,61 @@ def _contents_of(verb: Token) -> list[Token]:
     return sorted(set(heads), key=lambda t: t.i)
 
 
+def _mixed_quotes(found: list[_Found], text: str) -> list[_Found]:
+    """Fold each quoted fragment inside a reported clause into one mixed quote (PARC).
+
+    Reported speech holding any verbatim fragment is a *mixed* quote, whatever the
+    fragment's grammar: "said the family had been “shocked”" is one quote, the clause.
+    A fragment whose own cue stands inside the clause ("… rejected what the operator
+    called its “final” offer, the union said") is a report nested in the clause and
+    stays a partial quote of its own speaker.
+    """
+    reported = [f for f in found if f.kind == "indirect"]
+    folded: set[int] = set()
+    for n, f in enumerate(found):
+        if f.kind != "partial":
+            continue
+        host = next(
+            (
+                r
+                for r in reported
+                if r.start <= f.start < r.end
+                and (f.cue is None or f.cue == r.cue or not (r.start <= f.cue[0] < r.end))
+            ),
+            None,
+        )
+        if host is None:
+            continue
+        host.kind = "mixed"
+        if f.end > host.end:
+            # The parser ended the clause inside the quotation: it runs to the fragment's end.
+            host.end = f.end
+            host.text = text[host.start : host.end]
+        if host.speaker_text is None:
+            host.speaker, host.speaker_text = f.speaker, f.speaker_text
+        folded.add(n)
+    return [f for n, f in enumerate(found) if n not in folded]
+
+
+def _renumber(acts: DocActors) -> dict[str, str]:
+    """Put actors back in order of first mention after speakers were added; old → new id."""
+    order = sorted(range(len(acts.actors)), key=lambda n: min(acts.actors[n].mentions))
+    new_number = {old: new for new, old in enumerate(order)}
+    renamed: dict[str, str] = {}
+    actors = []
+    for new, old in enumerate(order):
+        actor = acts.actors[old]
+        if actor.id != f"A{new + 1}":
+            renamed[actor.id] = f"A{new + 1}"
+            actor = dataclasses.replace(actor, id=f"A{new + 1}")
+        actors.append(actor)
+    acts.actors = actors
+    for m in acts.mentions:
+        m.actor = new_number[m.actor]
+    acts.index()
+    return renamed
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Return the quotes of a parsed Doc, in text order, with speakers resolved to actors.
 
@@ -1476,10 +1891,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     Returns:
         The quotes, ids ``Q1``, ``Q2``, … in order of their spans.
     """
-    stretches, warnings = scan_marks(doc.text)
+    reader = _Reader(doc)
+    stretches, warnings = scan_marks(reader.text)
     for message in warnings:
         add_warning(doc, message)
-    reader = _Reader(doc)
     reader.closes = {q.close: q.open for q in stretches if q.closed}
     located = []
     for q in stretches:
@@ -1514,13 +1929,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             reader.indirect(item[1], item[2], item[3])
     reader.interview_answers()
     reader.headline_speakers()
-    # A mixed quote replaces the indirect quote of its clause (which may stop short of
-    # the end mark inside the quotation: same start, same clause).
-    mixed = {f.start for f in reader.found if f.kind == "mixed"}
-    found = sorted(
-        (f for f in reader.found if not (f.kind == "indirect" and f.start in mixed)),
-        key=lambda f: (f.start, f.end),
-    )
+    found = sorted(_mixed_quotes(reader.found, reader.text), key=lambda f: (f.start, f.end))
+    if reader.created:
+        renamed = _renumber(reader.actors)
+        for f in found:
+            f.speaker = renamed.get(f.speaker, f.speaker) if f.speaker is not None else None
     return [
         Quote(f"Q{n}", f.kind, (f.start, f.end), f.text, f.speaker, f.speaker_text, f.cue)
         for n, f in enumerate(found, start=1)

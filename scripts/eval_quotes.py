@@ -57,6 +57,9 @@ def locate(doc: CodedDocument, quotes: list[dict]) -> list[Gold]:
     out, pos = [], 0
     for q in quotes:
         at = doc.text.find(q["text"], pos)
+        if out and out[-1].kind == "mixed" and out[-1].start <= at < out[-1].end:
+            # A mixed quote holds its fragments (PARC), so the next quote comes after it.
+            at = doc.text.find(q["text"], out[-1].end)
         if at < 0:
             raise SystemExit(f"{doc.doc_id}: gold quote not in text: {q['text']!r}")
         pos = at + 1

@@ -88,7 +88,7 @@ def mention_texts(doc, actor: Actor) -> list[str]:
             "Syrian warplanes struck Idlib on Sunday, residents said.",
             None,
             "Idlib",
-            ("Idlib", "SYR", "CVL", None, "state"),
+            ("Idlib", "SYR", "CVL", None, "place"),
         ),
         (
             "Syrian warplanes struck Idlib on Sunday, residents said.",
@@ -1012,3 +1012,131 @@ def test_actors_members_of_a_body_are_its_people(find, text, first, expected):
     doc, found = find(text)
     actor = actor_of(doc, found, first)
     assert (actor.kind, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # No title: the given name tells a person, whatever words describe her.
+        ("Fan favourite Maria Lopez won the vote on Sunday.", "Maria", ("Maria Lopez", "person")),
+        ("Newcomer Ingrid Halvorsen topped the poll.", "Newcomer", ("Ingrid Halvorsen", "person")),
+        (
+            '"The shelter is full," said Tomasz Nowak, who runs the shelter.',
+            "Tomasz",
+            ("Tomasz Nowak", "person"),
+        ),
+        # A name the tagger missed, as the object of a verb.
+        ("Supporters cheered Ana Torres as she arrived.", "Ana", ("Ana Torres", "person")),
+        # A town after "of", tagged as a person, is the town.
+        ("The prize went to Sofia Marquez of Valencia.", "Valencia", ("Valencia", "place")),
+    ],
+)
+def test_actors_people_without_titles(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.name, actor.kind) == expected
+
+
+def test_actors_known_possessor_is_no_name_of_the_person(nlp_model):
+    # "Fed" is a bundled KB name; the surname after it is still the governor's.
+    doc = nlp_model(
+        "Fed's Moberg says rate cuts not imminent\n\n"
+        "Federal Reserve Governor Anja Moberg said on Thursday the bank was in no hurry."
+    )
+    found = extract_actors(doc, default_kb())
+    assert actor_of(doc, found, "Fed").name == "Federal Reserve"
+    assert actor_of(doc, found, "Moberg says").name == "Anja Moberg"
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        # A town is a place; a capital acting for its government is the state.
+        ("Shells hit homes in Kharkiv on Monday.", "Kharkiv", ("place", "UKR", "CVL")),
+        ("Moscow said the sanctions were illegal.", "Moscow", ("state", "RUS", "GOV")),
+        # An office the town owns, people who live there.
+        ("Kharkiv's mayor said the city was under attack.", "mayor", ("person", "UKR", "GOV")),
+        ("Kharkiv's mayor said the city was under attack.", "Kharkiv", ("place", "UKR", "CVL")),
+        ("Residents of Aleppo fled the fighting.", "Residents", ("group", "SYR", "CVL")),
+        # A town the tagger took for a people.
+        ("Jets struck targets in Idlib and Aleppo.", "Aleppo", ("place", "SYR", "CVL")),
+        # The region around a town.
+        ("Shelling in Idlib province killed five people.", "Idlib", ("place", "SYR", "CVL")),
+        # A name after "the village of" that no gazetteer knows.
+        ("Troops entered the village of Tel Qasra on Monday.", "Tel Qasra", ("place", None, None)),
+    ],
+)
+def test_actors_towns_are_places(find, text, first, expected):
+    doc, found = find(text)
+    actor = actor_of(doc, found, first)
+    assert (actor.kind, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        # One country's ministry under its two common names is one actor.
+        (
+            "Kenya's Foreign Ministry summoned the envoy on Monday. The Kenyan Ministry of "
+            "Foreign Affairs said the remarks were unacceptable.",
+            "Foreign Ministry",
+            ["Foreign Ministry", "Kenyan Ministry of Foreign Affairs"],
+        ),
+        (
+            "The Kenyan defence ministry said troops were ready. The Ministry of Defence "
+            "added that leave was cancelled.",
+            "The Kenyan",
+            ["The Kenyan defence ministry", "Ministry of Defence"],
+        ),
+        # Another country's is another actor.
+        (
+            "The Kenyan defence ministry said troops were ready. The Polish Ministry of "
+            "Defence denied it.",
+            "The Kenyan",
+            ["The Kenyan defence ministry"],
+        ),
+    ],
+)
+def test_actors_one_ministry_under_two_names(find, text, first, mentions):
+    doc, found = find(text)
+    assert mention_texts(doc, actor_of(doc, found, first)) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, first, mentions",
+    [
+        (
+            "The Russian Foreign Ministry said the talks had failed. The Ministry of Foreign "
+            "Affairs added that a new round was possible.",
+            "The Russian",
+            ["The Russian Foreign Ministry", "Ministry of Foreign Affairs"],
+        ),
+        # A phrase after it may place it elsewhere: not linked.
+        (
+            "The Russian defence ministry said drones were downed. The defence ministry in "
+            "Kyiv denied it.",
+            "The Russian",
+            ["The Russian defence ministry"],
+        ),
+    ],
+)
+def test_actors_kb_ministry_and_its_role_noun_in_the_bundled_kb(nlp_model, text, first, mentions):
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
+    assert mention_texts(doc, actor_of(doc, found, first)) == mentions
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE", "LOC", "FAC"])
+def test_actors_name_with_a_given_name_typed_as_a_body_or_place(nlp_blank, kb, label):
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp_blank.vocab,
+        words=["Oleksandr", "Kovalenko", "replied", "."],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "punct"],
+        heads=[1, 2, 2, 2],
+        ents=[f"B-{label}", f"I-{label}", "O", "O"],
+    )
+    found = extract_actors(doc, kb)
+    assert [(a.name, a.kind) for a in found.actors] == [("Oleksandr Kovalenko", "person")]

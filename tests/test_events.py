@@ -745,6 +745,22 @@ END_TO_END = [
         ["United Nations"],
         "hypothetical",
     ),
+    # an "if" clause on the governing verb makes a future request hypothetical
+    (
+        "If the border talks fail, Eritrea will ask the African Union to send observers.",
+        "REQUEST",
+        ["Eritrea"],
+        ["African Union"],
+        "hypothetical",
+    ),
+    # a threat made stays asserted whatever its condition hangs on
+    (
+        "Iran threatened to close the Strait of Hormuz if the embargo was tightened.",
+        "THREATEN",
+        ["Iran"],
+        [],
+        "asserted",
+    ),
     # a conditional offer to meet is an AGREE (PLOVER), its modality hypothetical
     (
         "Somali clan elders said they would meet the Kenyan envoy if he came alone.",
@@ -761,6 +777,30 @@ END_TO_END = [
         ["African Union"],
         "hypothetical",
     ),
+    # a reprisal is what its means are; a vow to retaliate is a threat (asserted)
+    (
+        "Moscow retaliated by expelling eight Estonian diplomats.",
+        "SANCTION",
+        ["Moscow"],
+        ["eight Estonian diplomats"],
+        "asserted",
+    ),
+    (
+        "Ottawa retaliated with tariffs on American steel.",
+        "SANCTION",
+        ["Ottawa"],
+        ["United States"],
+        "asserted",
+    ),
+    (
+        "Algeria vowed to retaliate against Morocco.",
+        "THREATEN",
+        ["Algeria"],
+        ["Morocco"],
+        "asserted",
+    ),
+    # a feared reprisal is no act
+    ("Diplomats fear Iranian retaliation.", "ASSAULT", ["Iran"], [], "hypothetical"),
     (
         "Burkina Faso terminated a military accord with France on Monday.",
         "SANCTION",
@@ -842,8 +882,21 @@ def test_events_dates(code, text, date, date_text):
         ("The proposed curfew was met with resistance from shopkeepers.", []),
         ("Striking dockers were met with water cannon outside the port.", []),
         ("The army met with fierce resistance in the northern hills.", []),
+        ("The army's advance was met by fierce resistance from rebel fighters.", []),
+        (
+            "The French president was met at the airport by the Algerian prime minister.",
+            ["CONSULT"],
+        ),
         ("The Chadian envoy met with rebel leaders in Doha.", ["CONSULT"]),
         ("The Kenyan president met with the opposition on Friday.", ["CONSULT"]),
+        # with no means named, a reprisal answers in kind
+        ("Vietnam threatened to retaliate against the new Thai tariffs.", ["THREATEN"]),
+        ("Beijing could retaliate against the tariffs, analysts said.", ["SANCTION"]),
+        # weapons of mass destruction: their use is an attack, building or deploying them not
+        ("The regime dropped chemical weapons on the town of Douma.", ["ASSAULT"]),
+        ("Pakistan said India was developing nuclear weapons.", []),
+        # a reprisal against a round of sanctions answers in kind
+        ("Beijing retaliated against the latest round of sanctions.", ["SANCTION"]),
         # ending a standing agreement reduces relations: no AGREE from its noun
         ("Mali's junta cancelled its defence agreement with Russia.", ["SANCTION"]),
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
@@ -859,6 +912,12 @@ def test_events_dates(code, text, date, date_text):
         ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
         # what a vowed response answers is its topic, not another event
         ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
+        # a cancelled meeting is a REJECT (PLOVER), abandoned talks are halted (CAMEO 164)
+        ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
+        ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
+        ("Israel withdrew its offer of a truce.", ["REJECT"]),
+        # what the agreement row names must be what the verb acts on, not a later phrase
+        ("Chile scrapped the new visa rules after the trade deal with Peru.", ["AGREE"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
@@ -1114,7 +1173,7 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         (
             "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
             "PROTEST",
-            "future",
+            "hypothetical",
         ),
         # an announced one is a threat
         ("Russia said it would cut gas supplies to Moldova.", "THREATEN", "asserted"),
@@ -1149,3 +1208,119 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
 )
 def test_events_news_types_and_modality(code, text, kind, modality):
     assert [(e.type, e.modality) for e in code(text).events if e.type == kind] == [(kind, modality)]
+
+
+@pytest.mark.parametrize(
+    "text, kind, cameo, modality",
+    [
+        # the threat's content is the reprisal in kind: sanctions, not violence
+        (
+            "Vietnam threatened to retaliate against the new Thai tariffs.",
+            "THREATEN",
+            "131",
+            "asserted",
+        ),
+        ("The rebels vowed to retaliate against the army.", "THREATEN", "138", "asserted"),
+        ("Seoul retaliated by recalling its ambassador from Tokyo.", "SANCTION", "161", "asserted"),
+    ],
+)
+def test_events_retaliation_takes_its_means(code, text, kind, cameo, modality):
+    (event,) = [e for e in code(text).events if e.type == kind]
+    assert (event.cameo, event.modality) == (cameo, modality)
+
+
+def test_events_headline_and_body_describing_sides_differently_merge(code):
+    result = code(
+        "Gunmen attacked a police station in northern Niger on Sunday, killing nine officers.",
+        title="Militants kill nine police officers in Niger",
+    )
+    (event,) = result.events
+    assert (event.type, event.mention_count, event.date) == ("ASSAULT", 3, "2024-03-03")
+    assert names_of(result, event.actor) == ["Gunmen"]  # the body's mention is kept
+    assert event.evidence[0] > len("Militants kill nine police officers in Niger")
+
+
+def test_events_state_and_its_forces_in_headline_and_body_merge(code):
+    result = code(
+        "Turkish drones struck PKK positions in northern Iraq on Tuesday.",
+        title="Turkey strikes PKK in Iraq",
+    )
+    (event,) = result.events
+    assert (event.mention_count, names_of(result, event.actor)) == (2, ["Turkish drones"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one actor, two named targets: two happenings
+        "Russia shelled Kharkiv. Russia also shelled Odesa.",
+        # two described actors of one country with different targets, both in the body
+        "Gunmen killed five soldiers in Mali. Militants also attacked a police post in Mali.",
+    ],
+)
+def test_events_distinct_body_mentions_stay_apart(code, text):
+    assert len([e for e in code(text).events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # a warning of a response to come is a threat by the speaker
+        (
+            "Any incursion into its waters will be met with a decisive response, the Greek "
+            "defence minister said.",
+            [("THREATEN", "138", "Greek defence minister")],
+        ),
+        (
+            "The Turkish president said those behind the bombing would pay a heavy price.",
+            [("THREATEN", "130", "Turkish president")],
+        ),
+        # what was met with a response is no warning, and no meeting
+        ("The strike was met with a harsh response from police, the union said.", []),
+    ],
+)
+def test_events_warnings_of_a_response(code, text, types):
+    result = code(text)
+    found = [(e.type, e.cameo, *names_of(result, e.actor)) for e in result.events]
+    assert found == types
+
+
+def test_events_a_cancelled_event_is_negated(code):
+    result = code("The Kenyan government cancelled the rally by opposition supporters.")
+    assert [(e.type, e.modality) for e in result.events] == [("PROTEST", "negated")]
+
+
+def test_events_headline_and_body_naming_a_state_by_its_capital_merge(code):
+    result = code(
+        "Russia warned on Monday that it would respond to any buildup near its borders.",
+        title="Moscow warns NATO of response",
+    )
+    assert [(e.type, e.mention_count) for e in result.events] == [("THREATEN", 2)]
+
+
+def test_events_an_attempt_announced_by_any_is_hypothetical(code):
+    result = code(
+        "Any attempt to blockade Venezuela would be met with a firm answer, Caracas said."
+    )
+    assert sorted((e.type, e.modality) for e in result.events) == [
+        ("COERCE", "hypothetical"),
+        ("THREATEN", "asserted"),
+    ]
+
+
+def test_events_whom_a_warning_was_told_to_is_not_its_target(code):
+    text = (
+        '"Any incursion would be met with a firm answer," the Greek defence minister told the '
+        "state broadcaster ERT."
+    )
+    result = code(text)
+    (threat,) = [e for e in result.events if e.type == "THREATEN"]
+    assert (names_of(result, threat.actor), threat.recipient) == (["Greek defence minister"], ())
+
+
+def test_events_a_state_and_its_rebels_are_not_one_side(code):
+    result = code(
+        "Rebel fighters attacked a market in Khartoum on Monday.",
+        title="Sudanese army attacks Khartoum",
+    )
+    assert [e.mention_count for e in result.events if e.type == "ASSAULT"] == [1, 1]

@@ -47,7 +47,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("rebels in Syria", "SYR", "REB", "group"),
         ("Syrians", "SYR", "CVL", "group"),
         ("Russia", "RUS", None, "state"),
-        ("Idlib", "SYR", "CVL", "state"),
+        ("Idlib", "SYR", "CVL", "place"),
         ("Polish riot police", "POL", "COP", "group"),
         ("Swiss doctors", "CHE", "MED", "group"),
         ("the Lebedev government", "RUS", "GOV", "organisation"),
@@ -153,7 +153,8 @@ def test_kb_duplicate_warns_and_later_entry_wins(tmp_path):
         (
             "kb_organisations.tsv",
             "name\taliases\tkind\tcountry\tsector\nThe Club\t\tclub\tFRA\tSOC\n",
-            "kb_organisations.tsv:2: kind 'club' is not one of group, organisation, person, state",
+            "kb_organisations.tsv:2: kind 'club' is not one of "
+            "group, organisation, person, place, state",
         ),
         (
             "kb_organisations.tsv",
@@ -422,5 +423,42 @@ def test_kb_bundled_aliases_of_one_body(text, expected):
     ],
 )
 def test_kb_members_of_a_body(text, expected):
+    got = resolve_phrase(text, dt.date(2024, 5, 1))
+    assert (got["kind"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tomasz Nowak", ("Tomasz Nowak", "person")),
+        ("fan favourite Maria Lopez", ("Maria Lopez", "person")),
+        ("Dr Kwame Boateng", ("Kwame Boateng", "person")),
+        # No known given name, or a body's word: no guess.
+        ("Nowak", ("Nowak", None)),
+        ("Maria Relief Trust", ("Maria Relief Trust", None)),
+    ],
+)
+def test_kb_name_with_a_given_name_is_a_person(text, expected):
+    got = resolve_phrase(text, dt.date(2024, 5, 1))
+    assert (got["name"], got["kind"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kharkiv", ("place", "UKR", "CVL")),
+        ("Kharkiv's mayor", ("person", "UKR", "GOV")),
+        ("the Kharkiv region", ("place", "UKR", "CVL")),
+        # A settlement noun heads a place, named by the name after its "of".
+        ("the Bosnian town of Gorazde", ("place", "BIH", "CVL")),
+        ("the port city of Odesa", ("place", "UKR", "CVL")),
+        ("Iraqi towns", ("place", "IRQ", "CVL")),
+        # Not when it only says where the head is.
+        ("police in the city of Lviv", ("organisation", "UKR", "COP")),
+        ("residents of Aleppo", ("group", "SYR", "CVL")),
+        ("Moscow", ("state", "RUS", "GOV")),
+    ],
+)
+def test_kb_towns_are_places_capitals_states(text, expected):
     got = resolve_phrase(text, dt.date(2024, 5, 1))
     assert (got["kind"], got["country"], got["sector"]) == expected

@@ -368,12 +368,15 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
     rows = [json.loads(line) for line in (data_dir / name).open(encoding="utf-8")]
     assert len(rows) >= size
     for row in rows:
-        full, pos = row["title"] + "\n\n" + row["text"], 0
+        full, pos, mixed = row["title"] + "\n\n" + row["text"], 0, (0, 0)
         for q in row["quotes"]:
             assert q["kind"] in ("direct", "indirect", "partial", "mixed")
             at = full.find(q["text"], pos)
+            if mixed[0] <= at < mixed[1]:
+                at = full.find(q["text"], mixed[1])  # a mixed quote holds its fragments
             assert at >= 0, (row["id"], q["text"])
             pos = at + 1
+            mixed = (at, at + len(q["text"])) if q["kind"] == "mixed" else (0, 0)
 
 
 @pytest.mark.parametrize(
@@ -416,8 +419,7 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             'plaintiffs had "no standing".',
             [
                 ("indirect", "the case should be dismissed", "The firm's lawyers"),
-                ("indirect", 'the plaintiffs had "no standing"', "The firm's lawyers"),
-                ("partial", "no standing", "The firm's lawyers"),
+                ("mixed", 'the plaintiffs had "no standing"', "The firm's lawyers"),
             ],
         ),
         (
@@ -432,19 +434,17 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             'The agreement, the diplomat said, was "the best we could get".',
             [
                 (
-                    "indirect",
+                    "mixed",
                     'The agreement, the diplomat said, was "the best we could get"',
                     "the diplomat",
                 ),
-                ("partial", "the best we could get", "the diplomat"),
             ],
         ),
         (
             # The clause keeps the closing mark of the quotation that ends it.
             'In a post on Truth Social, the former president wrote that the trial was "rigged".',
             [
-                ("indirect", 'the trial was "rigged"', "the former president"),
-                ("partial", "rigged", "the former president"),
+                ("mixed", 'the trial was "rigged"', "the former president"),
             ],
         ),
         (
@@ -571,16 +571,15 @@ def test_quotes_phrasal_reporting_verbs_listed():
             ],
         ),
         (
-            # A participle whose auxiliary stands outside the marks is a phrase.
+            # A quoted phrase inside reported speech makes the clause one mixed quote.
             None,
             'Premier Anna Teague said residents had been "let down" by the warning system.',
             [
                 (
-                    "indirect",
+                    "mixed",
                     'residents had been "let down" by the warning system',
                     "Premier Anna Teague",
                 ),
-                ("partial", "let down", "Premier Anna Teague"),
             ],
         ),
     ],
@@ -666,19 +665,256 @@ def test_quotes_headline_quote_takes_the_body_speaker_of_its_words(code):
     assert quotes_of(result)[0] == ("direct", "You learn to listen to the sea", "Alasdair MacLeod")
 
 
-def test_quotes_trailing_attribution_keeps_partial_quotes_inside(code):
+def test_quotes_trailing_attribution_with_a_quoted_phrase_is_mixed(code):
     result = code(
         'Marco Delgado is "devastated" by reports that the team is shopping him, friends of '
         "the outfielder say.",
         title="Yankees slugger 'devastated' by trade rumors, pals say",
     )
     assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == [
-        ("indirect", "Yankees slugger 'devastated' by trade rumors", "pals"),
-        ("partial", "devastated", "pals"),
+        ("mixed", "Yankees slugger 'devastated' by trade rumors", "pals"),
         (
-            "indirect",
+            "mixed",
             'Marco Delgado is "devastated" by reports that the team is shopping him',
             "friends of the outfielder",
         ),
-        ("partial", "devastated", "friends of the outfielder"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # PARC: reported speech holding any quoted fragment is one mixed quote.
+            'The coroner said the crew had been "utterly exhausted" by the long shift.',
+            [
+                (
+                    "mixed",
+                    'the crew had been "utterly exhausted" by the long shift',
+                    "The coroner",
+                )
+            ],
+        ),
+        (
+            # Two fragments in one clause: still one quote.
+            'Aid worker Lena Berg said conditions were "grim" and the camp "close to collapse".',
+            [
+                (
+                    "mixed",
+                    'conditions were "grim" and the camp "close to collapse"',
+                    "Aid worker Lena Berg",
+                )
+            ],
+        ),
+        (
+            # No content clause: the quoted phrase stays partial.
+            'Councillor Joan Pike called the decision "a disgrace" on Monday.',
+            [("partial", "a disgrace", "Councillor Joan Pike")],
+        ),
+        (
+            # A fragment with its own cue inside the clause is a nested report.
+            'Dock workers rejected what the port authority called its "best" offer, the '
+            "union said.",
+            [
+                (
+                    "indirect",
+                    'Dock workers rejected what the port authority called its "best" offer',
+                    "the union",
+                ),
+                ("partial", "best", "the port authority"),
+            ],
+        ),
+    ],
+)
+def test_quotes_fragments_in_reported_speech_make_mixed_quotes(code, text, expected):
+    result = code(text)
+    assert [(q.kind, q.text, q.speaker_text) for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Economists said the rate cut would come too late for Germany.",
+            ("Economists", "economists", "group", None),
+        ),
+        (
+            "Local fishermen in Portugal say the catch has halved since the spring.",
+            ("Local fishermen in Portugal", "local fishermen", "group", "PRT"),
+        ),
+        (
+            "The authors wrote that the results were preliminary.",
+            ("The authors", "authors", "group", None),
+        ),
+        (
+            "One user wrote that the app had crashed twice in a week.",
+            ("One user", "user", "person", None),
+        ),
+        (
+            "Others said the fine was far too small.",
+            ("Others", "others", "group", None),
+        ),
+    ],
+)
+def test_quotes_every_speaker_is_an_actor(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actors = {a.id: a for a in result.actors}
+    speaker = actors[quote.speaker]
+    assert (quote.speaker_text, speaker.name, speaker.kind, speaker.country) == expected
+    # Ids stay in order of first mention.
+    firsts = [min(a.mentions) for a in result.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in result.actors] == [f"A{n}" for n in range(1, len(firsts) + 1)]
+
+
+def test_quotes_speaker_actor_is_reused_by_name(code):
+    result = code(
+        "Economists said inflation would fall. Farmers said prices were too low.\n\n"
+        "Economists said the bank should wait."
+    )
+    speakers = [q.speaker for q in result.quotes]
+    assert speakers[0] == speakers[2] != speakers[1]
+    assert [a.name for a in result.actors].count("economists") == 1
+
+
+def test_quotes_inverted_attribution_after_comma_names_the_speaker(code):
+    result = code(
+        "Nurses at the clinic are exhausted after months of record demand, unions said.",
+        title="Clinic nurses 'exhausted', say unions",
+    )
+    assert [(q.kind, q.speaker_text) for q in result.quotes] == [
+        ("mixed", "unions"),
+        ("indirect", "unions"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A spokesperson for NHS England said waiting lists had fallen.",
+            ("NHS England", "organisation", "GBR", None),
+        ),
+        (
+            "Police Scotland said two men had been arrested in Glasgow.",
+            ("Police Scotland", "organisation", "GBR", "COP"),
+        ),
+        (
+            "A FEMA spokesperson said crews were on the ground in Texas.",
+            ("FEMA", "organisation", None, None),
+        ),
+        (
+            "A Northgrid spokesman said the outage was caused by a fault.",
+            ("Northgrid", "organisation", None, None),
+        ),
+    ],
+)
+def test_quotes_spokesperson_speaks_for_the_body(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind, actor.country, actor.sector) == expected
+
+
+def test_quotes_a_place_qualifier_keeps_the_place(code):
+    result = code("Western Australia said the ban would stay.")
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.kind, actor.country) == ("state", "AUS")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A definite description that re-mentioned the person last named.
+            "Tom Okafor signed a new deal on Friday. The 27-year-old striker joined the club "
+            'from Hull in 2020.\n\n"I never wanted to leave," the striker said.',
+            ("the striker", "Tom Okafor"),
+        ),
+        (
+            # The description was given in apposition.
+            "Ruth Abara, a 41-year-old nurse, lost her flat in the fire.\n\n"
+            "The nurse said the landlord had ignored every warning.",
+            ("The nurse", "Ruth Abara"),
+        ),
+        (
+            # A person who gives one name.
+            "Flood water reached the village overnight.\n\n"
+            "A farmer, who gave his name only as Tendai, said the river rose within an hour.",
+            ("A farmer", "Tendai"),
+        ),
+        (
+            # Officials placed in a town speak as officials, not for the town.
+            "Officials in Chandigarh said compensation would be paid within a month.",
+            ("Officials in Chandigarh", "Officials"),
+        ),
+    ],
+)
+def test_quotes_description_speaker_is_the_named_person(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.speaker_text, names[quote.speaker]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # The most recent speaker of the pronoun's gender, not the first one.
+            "Mayor Maria Lopez said the bridge would reopen in May.\n\n"
+            '"We have waited long enough," said Carla Diaz, a shop owner.\n\n'
+            '"Nobody listens to us," she said.',
+            "Carla Diaz",
+        ),
+        (
+            # A given name tells the gender: "she" skips John Reyes.
+            "Ana Silva said the port would stay open. John Reyes, her deputy, disagreed.\n\n"
+            '"It is a good plan," she said.',
+            "Ana Silva",
+        ),
+        (
+            # An aged description re-mentions the named person; a name given as the
+            # object of a verb ("plays …") is not the antecedent.
+            "Singer Lena Brooks has hit back at critics of her new album.\n\n"
+            "The singer, 28, who plays the villain Rosa Mendes in a new film, posted a "
+            "video on Sunday.\n\n"
+            'She wrote: "Nobody tells me how to make music."',
+            "Lena Brooks",
+        ),
+    ],
+)
+def test_quotes_pronoun_speaker_is_the_latest_compatible_person(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert names[result.quotes[-1].speaker] == expected
+
+
+def test_quotes_fronted_participle_clause_is_not_the_speaker(code):
+    result = code(
+        "Opening the case at Leeds Crown Court, prosecutor Nadia Quinn KC said the "
+        "defendant had lied to police."
+    )
+    (quote,) = result.quotes
+    names = {a.id: a.name for a in result.actors}
+    assert (quote.speaker_text, names[quote.speaker]) == (
+        "prosecutor Nadia Quinn KC",
+        "Nadia Quinn KC",
+    )
+
+
+def test_quotes_bare_surname_takes_the_full_name_written_before(code):
+    result = code(
+        "The protest was led by Suresh Chaudhary of the farmers' union.\n\n"
+        "Chaudhary told reporters the mill owed farmers Rs 40 crore."
+    )
+    (quote,) = result.quotes
+    speaker = next(a for a in result.actors if a.id == quote.speaker)
+    assert (quote.speaker_text, speaker.name, speaker.kind) == (
+        "Chaudhary",
+        "Suresh Chaudhary",
+        "person",
+    )
+    assert [result.text[s:e] for s, e in speaker.mentions] == ["Suresh Chaudhary", "Chaudhary"]
