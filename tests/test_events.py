@@ -912,6 +912,8 @@ def test_events_dates(code, text, date, date_text):
         ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
         # what a vowed response answers is its topic, not another event
         ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
+        ("Hezbollah vowed to strike Israel in retaliation.", ["THREATEN"]),
+        ("Iran vowed to retaliate by attacking American bases.", ["THREATEN"]),
         # a cancelled meeting is a REJECT (PLOVER), abandoned talks are halted (CAMEO 164)
         ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
         ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
