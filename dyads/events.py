@@ -388,7 +388,16 @@ def _misparsed_main_verb(verb: Token) -> bool:
 def _passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         return True  # "property seized by the army": a reduced passive relative
-    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "were killed or wounded": a bare participle conjoined to a passive shares it
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in _SUBJ or c.dep_ == "aux" for c in verb.children)
+        and verb.head.pos_ == "VERB"
+        and _passive(verb.head)
+    )
 
 
 def _child(token: Token, deps: frozenset[str] | set[str] | str) -> Token | None:
@@ -898,6 +907,11 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
                     agent = _prep_objects(gerund, "by")
                     if agent:
                         return agent[0], "agent"
+        for other in verb.conjuncts:
+            # "was shelled and bombed by government forces": one agent for both
+            agent = _prep_objects(other, "by") if _passive(other) else []
+            if agent:
+                return agent[0], "agent"
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             # "were delivered to the town by the Red Cross", the "by" hung on the town
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -978,6 +992,8 @@ def _verb_object(verb: Token) -> tuple[Token | None, str]:
             return subj, "nsubjpass"
         if verb.dep_ in ("acl", "relcl"):
             return verb.head, verb.dep_
+        if verb.dep_ == "conj":
+            return _verb_object(verb.head)  # "20 people were killed or *wounded*"
         return None, ""
     obj = _child(verb, "dobj")
     if obj is not None:

@@ -913,6 +913,8 @@ def test_events_dates(code, text, date, date_text):
         # what a vowed response answers is its topic, not another event
         ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
         ("Hezbollah vowed to strike Israel in retaliation.", ["THREATEN"]),
+        # a participle conjoined to a passive is passive: its subject is no actor
+        ("Ecuador said 20 people were killed or wounded by the gang.", ["ASSAULT"]),
         ("Iran vowed to retaliate by attacking American bases.", ["THREATEN"]),
         # a cancelled meeting is a REJECT (PLOVER), abandoned talks are halted (CAMEO 164)
         ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
@@ -1082,6 +1084,13 @@ NEWS_COVERAGE = [
         "MOBILIZE",
         ["CHN"],
         ["TWN"],
+    ),
+    # passive conjuncts share the object and the "by" agent
+    (
+        "The village of Bakhmut was shelled and bombed by Russian forces.",
+        "ASSAULT",
+        ["RUS"],
+        ["UKR"],
     ),
     # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
