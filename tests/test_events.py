@@ -1133,6 +1133,7 @@ NEWS_COVERAGE = [
     ("Rome poured cold water on a French proposal.", "REJECT", ["ITA"], ["FRA"]),
     ("Washington brushed aside Chinese criticism.", "REJECT", ["USA"], ["CHN"]),
     ("Turkey shot down a Swedish proposal.", "REJECT", ["TUR"], ["SWE"]),
+    ("Hamas said no to the Israeli offer.", "REJECT", ["PSE"], ["ISR"]),
     # a sit-in is a protest; its aim is no accusation
     (
         "Kenyan students staged a sit-in outside the Russian embassy to denounce the war.",
@@ -1210,6 +1211,8 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Authorities revoked the citizenship of three dissidents.", "COERCE", "asserted"),
         ("Germany halted arms sales to Saudi Arabia.", "SANCTION", "asserted"),
         ("The prime minister ignored calls for a ceasefire.", "REJECT", "asserted"),
+        ("The Senate voted down the aid package for Ukraine.", "REJECT", "asserted"),
+        ("The court threw out the government's appeal.", "REJECT", "asserted"),
         ("The government backed down after weeks of protests.", "CONCEDE", "asserted"),
         ("The opposition ended its boycott of parliament.", "CONCEDE", "asserted"),
         ("The president agreed to the protesters' demands.", "CONCEDE", "asserted"),
