@@ -806,15 +806,37 @@ def _inert_noun(ctx: _Context, token: Token) -> bool:
     return mention is not None and mention.start <= token.i < mention.end - 1
 
 
+def _split_hyphens(ctx: _Context) -> tuple[dict[int, tuple[Trigger, ...]], set[int]]:
+    """Lexicon words the tokenizer split at a hyphen ("cease - fire", "build - up"): the
+    entries by the token that heads the pair, and the other token, which is no trigger."""
+    doc, found, parts = ctx.doc, {}, set()
+    for dash in doc[1:-1]:
+        first, last = doc[dash.i - 1], doc[dash.i + 1]
+        if dash.text != "-" or first.whitespace_ or dash.whitespace_:
+            continue
+        for pos in ("NOUN", "VERB"):
+            forms = {f"{first.lower_}-{last.lower_}", f"{first.lower_}-{_lemma(last)}"}
+            entries = next((e for f in forms if (e := ctx.lex.entries.get((f, pos)))), None)
+            if entries:
+                inside = range(first.i, last.i + 1)
+                head = first if last.head.i in inside and first.head.i not in inside else last
+                found[head.i] = entries
+                parts.add(first.i if head is last else last.i)
+                break
+    return found, parts
+
+
 def _find_matches(ctx: _Context) -> list[_Match]:
     lex = ctx.lex
     matches: list[_Match] = []
+    hyphenated, parts = _split_hyphens(ctx)
     for token in ctx.doc:
-        if token.is_punct or token.is_space:
+        if token.is_punct or token.is_space or token.i in parts:
             continue
         lemma = _lemma(token)
-        candidates: tuple[Trigger, ...] = ()
-        if token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+        # "a cease-fire", split by the tokenizer
+        candidates: tuple[Trigger, ...] = hyphenated.get(token.i, ())
+        if not candidates and token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
             # a gerund used as a noun: "*Fighting* between the army and the RSF killed dozens"
             candidates = lex.entries.get((token.lower_, "NOUN"), ())
         for pos, allowed in () if candidates else _POS.items():

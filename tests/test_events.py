@@ -913,6 +913,10 @@ def test_events_dates(code, text, date, date_text):
         # what a vowed response answers is its topic, not another event
         ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
         ("Hezbollah vowed to strike Israel in retaliation.", ["THREATEN"]),
+        # lexicon words the tokenizer splits at the hyphen
+        ("The rebels agreed to a cease-fire with the army.", ["AGREE"]),
+        ("Russia continued its military build-up near the border.", ["MOBILIZE"]),
+        ("Prisoners began a hunger-strike on Monday.", ["PROTEST"]),
         # a participle conjoined to a passive is passive: its subject is no actor
         ("Ecuador said 20 people were killed or wounded by the gang.", ["ASSAULT"]),
         ("Iran vowed to retaliate by attacking American bases.", ["THREATEN"]),
