@@ -1100,6 +1100,7 @@ NEWS_COVERAGE = [
     ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
     ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
     ("The IMF approved a $3 billion loan for Pakistan.", "AID", [None], ["PAK"]),
+    ("Turkey extended a $1 billion credit line to Pakistan.", "AID", ["TUR"], ["PAK"]),
     ("The United States shipped artillery shells to Ukraine.", "AID", ["USA"], ["UKR"]),
     # a passive's agent hung on the last argument ("to the town by X")
     ("Food was delivered to the besieged town by the Egyptian army.", "AID", ["EGY"], []),
