@@ -67,6 +67,7 @@ _FLAGS = frozenset(
         "needcivil",
         "needcivperson",
         "needorg",
+        "needigo",
         "needpartner",
         "needplace",
         "needlabour",
@@ -697,6 +698,10 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
             for t in targets
         ):
             return False
+    if "needigo" in flags and not any(
+        _intergovernmental(ctx, t) for t in (obj, *_prep_objects(token, "from")) if t is not None
+    ):
+        return False  # "left ECOWAS", not "left the court"
     if "needplace" in flags and not (
         obj is not None
         and (

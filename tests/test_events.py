@@ -913,6 +913,8 @@ def test_events_dates(code, text, date, date_text):
         # what a vowed response answers is its topic, not another event
         ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
         ("Hezbollah vowed to strike Israel in retaliation.", ["THREATEN"]),
+        # leaving a court room is no withdrawal from a body
+        ("The former president left the court without speaking to reporters.", []),
         # lexicon words the tokenizer splits at the hyphen
         ("The rebels agreed to a cease-fire with the army.", ["AGREE"]),
         ("Russia continued its military build-up near the border.", ["MOBILIZE"]),
@@ -1205,6 +1207,7 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Students occupied the university building to protest fees.", "PROTEST", "asserted"),
         ("Protesters ended their sit-in after the governor resigned.", "CONCEDE", "asserted"),
         ("Niger and Mali quit ECOWAS on Sunday.", "SANCTION", "asserted"),
+        ("Britain left the European Union in 2020.", "SANCTION", "asserted"),
         ("Russia halted gas deliveries to Bulgaria.", "SANCTION", "asserted"),
         ("Iraq declined a request from Turkey to extradite the suspects.", "REJECT", "asserted"),
         ("Jordan resumed electricity imports from Egypt.", "COOPERATE", "asserted"),
