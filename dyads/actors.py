@@ -99,6 +99,8 @@ _TRAVEL_VERBS = frozenset(
     | {"tour", "attend", "reach", "meet", "stop", "stay", "hold", "host", "welcome"}
 )
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+# Prepositions that say where something happens ("in Moscow"), not at whom it is aimed.
+_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 # Kinds of actor that are territory: a state (or a capital acting for it) or a place.
 _TERRITORIES = frozenset({"state", "place"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
@@ -1270,6 +1272,7 @@ def _link(
     _body_anaphora(doc, words, kb, sent_of, cands, chains)
     _nationality_from_context(cands, chains)
     _places_by_context(cands, chains)
+    _capitals_only_as_places(doc, chains)
     _country_from_places(doc, cands, chains)
     _members_of_bodies(doc, cands, chains)
     _pronouns(cands, chains)
@@ -1869,6 +1872,26 @@ def _nationality_from_context(cands: list[_Cand], chains: list[_Chain]) -> None:
         # Every collective mention nearby must agree, and one must share the person's sector.
         if len(countries) == 1 and countries <= evidence:
             chain.country = countries.pop()
+
+
+def _capitals_only_as_places(doc: Doc, chains: list[_Chain]) -> None:
+    """Make a capital that the text names only as where things happen a place.
+
+    "Protesters marched in Moscow": the town, kind ``place``, sector ``CVL``; "Moscow
+    said" anywhere in the text keeps it the government (a ``state``, ``GOV``).
+    """
+    for chain in chains:
+        named = [c for c in chain.cands if c.kind != "pronoun"]
+        if chain.kind != "state" or not named:
+            continue
+        r = named[0].reading
+        if r is None or r.entry is None or r.entry.category != "metonym":
+            continue
+        if all(
+            doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in _LOCATIVE_PREPS
+            for c in named
+        ):
+            chain.kind, chain.sector = "place", "CVL"
 
 
 def _places_by_context(cands: list[_Cand], chains: list[_Chain]) -> None:

@@ -100,6 +100,8 @@ _DATE_PREPS = frozenset(
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+# Who speaks for a state: its government, its forces, or the state itself (no sector).
+_STATE_SECTORS = frozenset({"GOV", "MIL", None})
 _PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
 # What a crowd gathers to do when the gathering is a protest: "to denounce", "to demand".
 _GRIEVANCES = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
@@ -513,6 +515,34 @@ class _Context:
             _lemma(token) in self.lex.classes.get(name, ())
             or token.lower_ in self.lex.classes.get(name, ())
         )
+
+    def speaks_for(self, speaker: str | None, actors: list[str]) -> bool:
+        """Whether a statement's speaker is one of the actors or speaks for their side.
+
+        "Venezuela could mobilise troops if ..., the defence minister said" is Venezuela's own
+        conditional threat; the same words from analysts are a forecast, not a threat.
+        """
+        if speaker is None or not actors or self.actors is None:
+            return False
+        if speaker in actors:
+            return True
+        by_id = {a.id: a for a in self.actors.actors}
+        voice = by_id.get(speaker)
+        if voice is None:
+            return False
+        if voice.country is None:
+            # "the interior minister said": an official of no stated country speaks for the
+            # state whose own step the sentence announces.
+            return voice.sector in ("GOV", "MIL") and all(
+                (a := by_id.get(i)) is not None and a.sector in _STATE_SECTORS for i in actors
+            )
+        for actor in (by_id.get(i) for i in actors):
+            if actor is None or actor.country != voice.country:
+                return False
+            state_side = voice.sector in _STATE_SECTORS and actor.sector in _STATE_SECTORS
+            if not state_side and actor.sector != voice.sector:
+                return False
+        return True
 
     def actor_ids(self, token: Token | None, depth: int = 0) -> list[str]:
         """Actor ids a token refers to: itself, its name modifiers, its conjuncts."""
@@ -1247,8 +1277,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         # What a nominal event is the object of: "feared retaliation", "the risk of war",
         # "averted a strike".
         holder = m.token.head if m.token.dep_ == "dobj" else None
-        if m.token.dep_ == "pobj" and m.token.head.lower_ == "of":
-            holder = m.token.head.head
+        if m.token.dep_ == "pobj" and m.token.head.lower_ in ("of", "for"):
+            holder = m.token.head.head  # "the risk of war", "braced for an attack"
         if holder is not None and (value := table.get((_lemma(holder), "object"))):
             found = _stronger(found, value)
         for child in m.token.children:
@@ -1335,6 +1365,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         noun = node.head
         dets = [table.get((c.lower_, "det")) for c in noun.children if c.dep_ == "det"]
         found = next((v for v in dets if v), None) or table.get((_lemma(noun), "control"))
+        if noun.dep_ in ("dobj", *_PASS_SUBJ) and ctx.in_class(noun.head, "cancel"):
+            found, intent = "negated", True  # "scrapped its plan to meet": a dropped intention
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in predicate.children)
     if (
         found is None
@@ -1889,7 +1921,7 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         modality in ("future", "hypothetical")
         and mood.intent
         and not mood.conditional
-        and (kind in _THREATENING or (kind == "ASSAULT" and own))
+        and (kind in _THREATENING or kind == "ASSAULT")
         and own
     ):
         # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN);
@@ -1900,12 +1932,12 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         modality in ("future", "hypothetical")
         and mood.condition
         and kind in _THREAT_BY_CONTENT
-        and attributed is not None
+        and ctx.speaks_for(attributed, actors)
     ):
         # "said it will withdraw its force unless ...", "may halt mediation if ..., the
-        # minister said": a stated conditional threat of a coercive act; a conditional
-        # request stays one ("could ask ... if"), and an unreported plan stays the act
-        # ("teachers will strike unless ...": a future PROTEST).
+        # minister said": a conditional threat of a coercive act stated by its own side; a
+        # conditional request stays one ("could ask ... if"), and an unreported plan or an
+        # onlooker's forecast stays the act ("teachers will strike unless ...").
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )
@@ -2195,9 +2227,12 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 def _described(actor: Actor) -> bool:
-    """An actor the text only describes ("gunmen", "12 soldiers", "the army"), not one it
-    names: another mention of the same happening may describe it differently."""
-    return actor.role is not None and actor.kind != "person"
+    """An actor the text only describes ("gunmen", "12 soldiers", "the army", "the
+    opposition leader"), not one it names ("Ousmane Sonko"): another mention of the same
+    happening may describe it differently."""
+    if actor.role is None:
+        return False
+    return actor.kind != "person" or actor.role.lower() in actor.name.lower()
 
 
 def _loosely_same(a: Actor | None, b: Actor | None) -> bool:

@@ -96,6 +96,15 @@ def mention_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def gendered_nouns() -> dict[str, str]:
+    """Return person nouns that tell gender ("mother", "widower") → ``m``/``f``."""
+    return {
+        row["lemma"].lower(): row["gender"]
+        for _, row in iter_tsv(data_path("en_quote_gendered_nouns.tsv"))
+    }
+
+
+@functools.cache
 def speaker_nouns() -> dict[str, str]:
     """Return common nouns that can head a speaker phrase, mapped to their class."""
     return {
@@ -638,7 +647,8 @@ class _Reader:
         Fowler, the defender"), as a title ("defender Dean Fowler"), after a copula
         ("Fowler is a defender") or as a definite description that re-mentioned the
         person last named as a subject ("Dean Fowler signed … The 29-year-old defender
-        joined …").
+        joined …"); a gendered noun ("the mother of two") is the one named person of
+        that gender before it.
         """
         doc = self.doc
         own = self.actor_at(head)
@@ -677,6 +687,19 @@ class _Reader:
             # "The actress, 31, …", "the 29-year-old defender": an aged description as a
             # subject re-mentions the person last named as a subject.
             return self.subject_before(head, self.para_of[head.i])
+        gender = gendered_nouns().get(lemma)
+        if gender is not None and self.actors is not None:
+            # "the mother of two said": the one named person of that gender before.
+            matching = {
+                self.full_name(a.id)
+                for a in self.actors.actors
+                if a.id in self.named()
+                and (a.kind == "person" or self.looks_personal(a))
+                and min(a.mentions)[0] < head.idx
+                and self.gender_of(a.id) == gender
+            }
+            if len(matching) == 1:
+                return matching.pop()
         return None
 
     def recent_person(self, pronoun: Token, para: int) -> str | None:
@@ -684,15 +707,17 @@ class _Reader:
 
         "Maria Lopez said …" ¶ "“…,” said Carla Diaz." ¶ "“…,” she said": the most
         recent subject (or speaker) that is a person of the pronoun's gender, in this
-        paragraph or the previous one; a description re-mentioning a named person
-        ("The actress, 31, …") counts as that person. The actor stage links pronouns by
-        sentence and may pick a person named as an object ("plays Kelly Shaw").
+        paragraph or the previous one, else the most recent of unknown gender; a
+        description re-mentioning a named person ("The actress, 31, …") counts as that
+        person. The actor stage links pronouns by sentence and may pick a person named
+        as an object ("plays Kelly Shaw").
         """
         doc = self.doc
         want = "f" if pronoun.lower_ in ("she", "her") else "m"
+        unsure: str | None = None
         for k in range(pronoun.i - 1, -1, -1):
             if self.para_of[k] < para - 1:
-                return None
+                break
             t = doc[k]
             if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
                 continue
@@ -710,9 +735,19 @@ class _Reader:
                     ),
                     None,
                 ) or (self.described_person(t) if t.pos_ == "NOUN" else None)
-            if found is not None and self.gender_of(found) in (None, want):
+            if found is None:
+                continue
+            if t.lower_ in _PERSON_PRONOUNS:
+                gender = "f" if t.lower_ in ("she", "her") else "m"
+            else:
+                gender = self.gender_of(found)
+            if gender == want:
                 return found
-        return None
+            if gender is None and unsure is None:
+                unsure = found
+        # A person of unknown gender only when no one of the pronoun's gender is nearer
+        # the start of the window: "she" skips a "Kwaku Mensah" for an earlier "Lena".
+        return unsure
 
     def is_subject(self, token: Token) -> bool:
         """Return True for a subject, or a noun phrase opening its sentence as the root.
@@ -796,7 +831,8 @@ class _Reader:
                 if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
                     # "A FEMA spokesperson": the actor stage kept the body inside the
                     # spokesperson's mention (or left it out); the body speaks.
-                    return self.speaker_actor(child, "organisation")
+                    country = actor.country if actor is not None else None
+                    return self.speaker_actor(child, "organisation", country)
                 # "officials in Chandigarh" are placed there; they do not speak for a town.
                 located = child.dep_ == "prep" and child.lower_ not in ("for", "of", "from", "at")
                 for t in child.subtree:
@@ -823,14 +859,17 @@ class _Reader:
             return self.surnames().get(head.text)
         return None
 
-    def speaker_actor(self, head: Token, kind: str | None = None) -> str | None:
+    def speaker_actor(
+        self, head: Token, kind: str | None = None, country: str | None = None
+    ) -> str | None:
         """Return a new (or the earlier) actor for a speaker no actor covers, or None.
 
         Every speaker is an actor: "Economists said", "Local fishermen say", "one user
         wrote", "a local think-tank said" are quotes by a group, a person or a body
         that the actor stage left out (it keeps referents that act, not every voice).
         Pronouns stay unresolved, and a document ("a report said") is not an actor.
-        ``kind`` overrides the kind read from the phrase (a spokesperson's body).
+        ``kind`` overrides the kind read from the phrase and ``country`` gives one the
+        phrase does not (a spokesperson's body, placed with its spokesperson).
         """
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
@@ -846,17 +885,7 @@ class _Reader:
         if doc[start].pos_ != "PROPN":
             words[0] = words[0].lower()
         name = " ".join(words)
-        plural = head.tag_ in ("NNS", "NNPS")
-        if kind is not None:
-            pass
-        elif head.pos_ == "PROPN":
-            kind = "organisation" if head.ent_type_ in ("ORG", "NORP") else "person"
-        elif plural or self.noun_class(head) == "group":
-            kind = "group"
-        elif self.noun_class(head) == "organisation":
-            kind = "organisation"
-        else:
-            kind = "person"
+        kind = kind or self.speaker_kind(head)
         role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
             (norm(head.text),)
         )
@@ -879,7 +908,7 @@ class _Reader:
                 f"A{number + 1}",
                 name,
                 kind,
-                self.country_in(head),
+                country or self.country_in(head),
                 role.sector if role is not None else None,
                 None if head.pos_ == "PROPN" else head.lower_,
                 tuple(sorted(chars)),
@@ -896,7 +925,16 @@ class _Reader:
                 written = "name" if doc[right - 1].pos_ == "PROPN" else "nominal"
                 acts.mentions.append(Mention(left, right, number, written))
         acts.index()
+        self._named = None  # a new name mention
         return acts.actors[number].id
+
+    def speaker_kind(self, head: Token) -> str:
+        """Return the actor kind a speaker phrase reads as (see :meth:`speaker_actor`)."""
+        if head.pos_ == "PROPN":
+            return "person" if head.ent_type_ in ("PERSON", "") else "organisation"
+        if head.tag_ in ("NNS", "NNPS") or self.noun_class(head) == "group":
+            return "group"
+        return "organisation" if self.noun_class(head) == "organisation" else "person"
 
     def written_full_name(self, surname: Token) -> tuple[int, int] | None:
         """Return the tokens of a full name ("Suresh Chaudhary") before a bare surname."""
@@ -1623,12 +1661,32 @@ class _Reader:
         """Give a headline quotation with no cue the speaker of the body quote it comes from.
 
         Headlines lift a speaker's words from the body: the body quote holding the same
-        words, else the speaker of most body quotes (the article's main voice).
+        words, else the speaker of most body quotes (the article's main voice). A headline
+        partial quote whose subject names no one ("Minister ‘deeply concerned’") takes the
+        named speaker of the body quote holding its words (a headline verb is evidence of
+        its own and keeps its subject).
         """
         headline_end = self.doc.user_data.get(HEADLINE_END, 0) or 0
         body = [f for f in self.found if f.start >= headline_end and f.speaker is not None]
         for f in self.found:
-            if f.start >= headline_end or f.kind != "direct" or f.speaker_text is not None:
+            if f.start >= headline_end:
+                continue
+            if f.kind == "partial" and f.cue is None and f.speaker not in self.named():
+                # "Minister ‘deeply concerned’ …": a title or common noun over words that a
+                # named person says in the body is that person.
+                words = _words(f.text)
+                source = next(
+                    (
+                        b
+                        for b in body
+                        if b.speaker in self.named() and words and words in _words(b.text)
+                    ),
+                    None,
+                )
+                if source is not None:
+                    f.speaker = source.speaker
+                continue
+            if f.kind != "direct" or f.speaker_text is not None:
                 continue
             words = _words(f.text)
             source = next((b for b in body if words and words in _words(b.text)), None)

@@ -1054,6 +1054,13 @@ def test_actors_known_possessor_is_no_name_of_the_person(nlp_model):
         # A town is a place; a capital acting for its government is the state.
         ("Shells hit homes in Kharkiv on Monday.", "Kharkiv", ("place", "UKR", "CVL")),
         ("Moscow said the sanctions were illegal.", "Moscow", ("state", "RUS", "GOV")),
+        # A capital named only as where things happen is the town.
+        ("Protesters marched in Warsaw on Saturday.", "Warsaw", ("place", "POL", "CVL")),
+        (
+            "Warsaw said the march was illegal. Protesters marched in Warsaw on Saturday.",
+            "Warsaw",
+            ("state", "POL", "GOV"),
+        ),
         # An office the town owns, people who live there.
         ("Kharkiv's mayor said the city was under attack.", "mayor", ("person", "UKR", "GOV")),
         ("Kharkiv's mayor said the city was under attack.", "Kharkiv", ("place", "UKR", "CVL")),

@@ -801,6 +801,15 @@ END_TO_END = [
     ),
     # a feared reprisal is no act
     ("Diplomats fear Iranian retaliation.", "ASSAULT", ["Iran"], [], "hypothetical"),
+    ("Israel is bracing for an Iranian attack.", "ASSAULT", ["Iran"], [], "future"),
+    # whom one warns against an act is the recipient, not the place of the act
+    (
+        "Hamas warned Israel against an offensive in Rafah.",
+        "ACCUSE",
+        ["Hamas"],
+        ["Israel"],
+        "asserted",
+    ),
     (
         "Burkina Faso terminated a military accord with France on Monday.",
         "SANCTION",
@@ -926,6 +935,9 @@ def test_events_dates(code, text, date, date_text):
         ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
         ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
         ("Israel withdrew its offer of a truce.", ["REJECT"]),
+        ("The opposition withdrew from the talks with the government.", ["SANCTION"]),
+        # a dropped plan to meet is a refusal to meet (PLOVER: cancelled meetings are REJECT)
+        ("The Malian government scrapped its plan to meet the rebels.", ["REJECT"]),
         # what the agreement row names must be what the verb acts on, not a later phrase
         ("Chile scrapped the new visa rules after the trade deal with Peru.", ["AGREE"]),
     ],
@@ -1346,3 +1358,40 @@ def test_events_a_state_and_its_rebels_are_not_one_side(code):
         title="Sudanese army attacks Khartoum",
     )
     assert [e.mention_count for e in result.events if e.type == "ASSAULT"] == [1, 1]
+
+
+def test_events_headline_and_body_describing_a_person_differently_merge(code):
+    result = code(
+        "Senegalese police detained the leader of the main opposition party on Monday.",
+        title="Police arrest opposition leader in Dakar",
+    )
+    assert [(e.type, e.mention_count, e.date) for e in result.events] == [
+        ("COERCE", 2, "2024-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The actor's own side announces the conditional step: a threat.
+        (
+            "Chad could close its border with Sudan if the fighting spreads, the interior "
+            "minister said.",
+            ("THREATEN", "asserted", ["Chad"]),
+        ),
+        # Onlookers forecast it: the step itself, hypothetical.
+        (
+            "Analysts said Chad could close its border with Sudan if the fighting spreads.",
+            ("SANCTION", "hypothetical", ["Chad"]),
+        ),
+        (
+            "Economists said dock workers could stage a national strike if the government "
+            "scraps the wage deal.",
+            ("PROTEST", "hypothetical", ["dock workers"]),
+        ),
+    ],
+)
+def test_events_a_conditional_step_is_a_threat_only_from_its_own_side(code, text, expected):
+    result = code(text)
+    first = result.events[0]
+    assert (first.type, first.modality, names_of(result, first.actor)) == expected

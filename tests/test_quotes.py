@@ -846,6 +846,12 @@ def test_quotes_a_place_qualifier_keeps_the_place(code):
             ("A farmer", "Tendai"),
         ),
         (
+            # A gendered description is the one named person of that gender.
+            "Councillor Mark Ellis backed the bypass. Jane Porter, a retired teacher, "
+            "feared the noise.\n\nThe mother of two said she would join the protest.",
+            ("The mother of two", "Jane Porter"),
+        ),
+        (
             # Officials placed in a town speak as officials, not for the town.
             "Officials in Chandigarh said compensation would be paid within a month.",
             ("Officials in Chandigarh", "Officials"),
@@ -874,6 +880,12 @@ def test_quotes_description_speaker_is_the_named_person(code, text, expected):
             "Ana Silva said the port would stay open. John Reyes, her deputy, disagreed.\n\n"
             '"It is a good plan," she said.',
             "Ana Silva",
+        ),
+        (
+            # A person of unknown gender yields to one of the pronoun's gender.
+            "Lena Brooks said the plan would fail. Kwaku Mensah, the mayor, said it was "
+            'fine.\n\n"We will see," she said.',
+            "Lena Brooks",
         ),
         (
             # An aged description re-mentions the named person; a name given as the
@@ -918,3 +930,28 @@ def test_quotes_bare_surname_takes_the_full_name_written_before(code):
         "person",
     )
     assert [result.text[s:e] for s, e in speaker.mentions] == ["Suresh Chaudhary", "Chaudhary"]
+
+
+def test_quotes_home_office_spokesperson_speaks_for_a_placed_body(code):
+    result = code(
+        "The couple said they had lost everything.\n\n"
+        "A Home Office spokesperson said the case was under review."
+    )
+    actors = {a.id: a for a in result.actors}
+    assert [(actors[q.speaker].name, actors[q.speaker].kind) for q in result.quotes] == [
+        ("couple", "group"),
+        ("Home Office", "organisation"),
+    ]
+    assert actors[result.quotes[1].speaker].country == "GBR"
+
+
+def test_quotes_headline_title_over_body_words_is_the_named_speaker(code):
+    result = code(
+        'Education Secretary Helen Marsh said she was "bitterly disappointed" by the exam results.',
+        title="Minister 'bitterly disappointed' by exam results",
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert [(q.kind, q.speaker_text, names[q.speaker]) for q in result.quotes] == [
+        ("partial", "Minister", "Helen Marsh"),
+        ("mixed", "Education Secretary Helen Marsh", "Helen Marsh"),
+    ]
