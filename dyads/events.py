@@ -55,7 +55,9 @@ _FLAGS = frozenset(
         "plural",
         "compoundhead",
         "needcontent",
+        "needaim",
         "needobj",
+        "ownobj",
         "needperson",
         "nonperson",
         "needmil",
@@ -65,6 +67,7 @@ _FLAGS = frozenset(
         "needcivil",
         "needcivperson",
         "needorg",
+        "needigo",
         "needpartner",
         "needplace",
         "needlabour",
@@ -100,6 +103,8 @@ _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
 # Who speaks for a state: its government, its forces, or the state itself (no sector).
 _STATE_SECTORS = frozenset({"GOV", "MIL", None})
 _PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
+# What a crowd gathers to do when the gathering is a protest: "to denounce", "to demand".
+_GRIEVANCES = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
 _THREAT_BY_MODE = {
     ("COERCE", "curfew"): ("1323", "restrict"),
     ("COERCE", "martial-law"): ("1324", "restrict"),
@@ -361,6 +366,10 @@ def _match_extras(token: Token, entry: Trigger, frame: Token | None) -> list[Tok
                 # *to* meet"), not one further down ("protest the failure *to* act").
                 and (t.dep_ != "aux" or t.head.head == token)
                 and not (t.pos_ == "PART" and t.dep_ == "prep")  # a misparsed infinitive "to"
+                # a date is no argument: "fired a missile *on* Thursday" fires at no one
+                and not (
+                    t.pos_ == "ADP" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+                )
             ),
             None,
         )
@@ -382,7 +391,16 @@ def _misparsed_main_verb(verb: Token) -> bool:
 def _passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
         return True  # "property seized by the army": a reduced passive relative
-    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "were killed or wounded": a bare participle conjoined to a passive shares it
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in _SUBJ or c.dep_ == "aux" for c in verb.children)
+        and verb.head.pos_ == "VERB"
+        and _passive(verb.head)
+    )
 
 
 def _child(token: Token, deps: frozenset[str] | set[str] | str) -> Token | None:
@@ -451,6 +469,9 @@ def _content_head(ctx: _Context, token: Token) -> list[Token]:
         out.extend(t.conjuncts)
         if t.dep_ in ("dobj", "pobj") and ctx.in_class(t, "transparent"):
             out.extend(_prep_objects(t, "of"))
+        if t.dep_ == "dobj" and ctx.in_class(t, "answerable"):
+            # "denied responsibility for the attack", "denied involvement in the killing"
+            out.extend(o for p in ("for", "in") for o in _prep_objects(t, p))
         if t.dep_ in ("xcomp", "ccomp"):
             # "agreed to hold exercises" (also when the verb is tagged as a noun: "to host")
             out.extend(c for c in t.children if c.dep_ == "dobj")
@@ -537,6 +558,14 @@ class _Context:
         actor = self.actors.actor_at(token)
         if actor is not None:
             ids.extend(self._coordinated_owners(token, actor.id))
+            if (states := self._origin_states(token)) and (
+                actor.country is None or not self._named_by_modifier(token)
+            ):
+                ids = states
+        elif depth < 2 and self.in_class(token, "boundary") and _prep_objects(token, "with"):
+            # "near its border with Finland": a shared boundary stands for the other side.
+            for obj in _prep_objects(token, "with"):
+                ids.extend(self.actor_ids(obj, depth + 1))
         elif token.lower_ in _FIRST_PERSON and (speaker := self.speaker_at(token.idx)):
             ids.append(speaker)  # "we" in a quote: the speaker's side
         elif token.lower_ in _THIRD_PERSON and token.dep_ in _SUBJ:
@@ -561,6 +590,25 @@ class _Context:
                 if conj.i > token.i:
                     ids.extend(i for i in self.actor_ids(conj, depth + 1) if i not in ids)
         return list(dict.fromkeys(ids))
+
+    @staticmethod
+    def _named_by_modifier(token: Token) -> bool:
+        """Whether a noun's own modifier names whose it is ("*Russian* troops from Belarus"),
+        so that a country the actor stage gave it is not a guess from a nearby place."""
+        return token.pos_ == "PROPN" or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in _NAMING
+            for c in token.children
+        )
+
+    def _origin_states(self, token: Token) -> list[str]:
+        """The states or bodies an unnamed group comes from: "Border guards *from India and
+        Bangladesh*" stands for India and Bangladesh (a compound actor), "delegations *from
+        Israel and Hamas*" for Israel and Hamas."""
+        origins = [p for o in _prep_objects(token, "from") for p in (o, *o.conjuncts)]
+        found = [self.actors.actor_at(p) for p in origins]
+        if not any(a is not None and a.kind == "state" for a in found):
+            return []  # "officials from the ministry" keep their own, more precise actor
+        return list(dict.fromkeys(a.id for a in found if a is not None))
 
     def _coordinated_owners(self, head: Token, head_id: str) -> list[str]:
         """The head's actor and those of coordinated modifiers, in text order.
@@ -617,10 +665,17 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     if counted:
         obj = counted[0]  # "freed thousands of prisoners"
     subj = _verb_subject(token)[0] if verb is not None else None
+    if verb is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        # "teachers began a strike", "drills were held by the navy": the act's doer
+        subj = _verb_subject(token.head)[0]
     if "needobj" in flags and obj is None:
         return False
     if "noobj" in flags and obj is not None:
         return False
+    if "ownobj" in flags and not (
+        obj is not None and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in obj.children)
+    ):
+        return False  # "ended *its* boycott": the actor's own act
     reversed_report = token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i
     if (
         "needcontent" in flags
@@ -632,6 +687,13 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         )
     ):
         return False
+    if "needaim" in flags and not any(
+        c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and any(e.type in _GRIEVANCES for e in ctx.lex.entries.get((_lemma(c), "VERB"), ()))
+        for c in token.children
+    ):
+        return False  # "gathered outside parliament *to denounce* the law" is a protest
     if "needperson" in flags and not _personal(ctx, obj):
         return False
     if "nonperson" in flags and obj is not None and _personal(ctx, obj):
@@ -648,8 +710,11 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "nonmil" in flags and _forceful(ctx, subj):
         return False
-    if "needcivil" in flags and not ctx.in_class(subj, "civil"):
-        return False
+    if "needcivil" in flags:
+        # "thousands *of people*": the crowd a count stands for
+        crowd = _prep_objects(subj, "of") if ctx.in_class(subj, "transparent") else []
+        if not any(ctx.in_class(t, "civil") for t in (subj, *crowd)):
+            return False
     if "needlabour" in flags:
         around = [subj, *token.children]
         if not any(ctx.in_class(t, "labour") for t in around if t is not None):
@@ -660,10 +725,19 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
             targets.append(obj)
         if not any(
             ctx.in_class(t, "org")
-            or (ctx.ent_at.get(t.i) is not None and ctx.ent_at[t.i].label_ == "ORG")
+            or (
+                ctx.ent_at.get(t.i) is not None
+                and ctx.ent_at[t.i].label_ == "ORG"
+                and not _state(ctx, t)  # a country tagged as an organisation
+            )
+            or _intergovernmental(ctx, t)  # "withdrawal from ECOWAS", whatever the tagger says
             for t in targets
         ):
             return False
+    if "needigo" in flags and not any(
+        _intergovernmental(ctx, t) for t in (obj, *_prep_objects(token, "from")) if t is not None
+    ):
+        return False  # "left ECOWAS", not "left the court"
     if "needplace" in flags and not (
         obj is not None
         and (
@@ -691,6 +765,18 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False  # "was met with a firm response", "met by fierce resistance": no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
+
+
+def _state(ctx: _Context, token: Token) -> bool:
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.kind == "state"
+
+
+def _intergovernmental(ctx: _Context, token: Token) -> bool:
+    """Whether a token is an intergovernmental body ("ECOWAS", "the UN refugee agency"),
+    by the actor stage's IGO sector; its forces ("UN troops") are no body one leaves."""
+    actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
+    return actor is not None and actor.sector == "IGO" and not ctx.in_class(token, "force")
 
 
 def _object_of(noun: Token, verb: Token, extras: list[Token]) -> bool:
@@ -741,7 +827,10 @@ def _forceful(ctx: _Context, token: Token | None) -> bool:
     return any(ctx.in_class(c, "force") for c in token.children if c.dep_ in ("compound", "amod"))
 
 
-_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "PRODUCT"})
+# Names, and dates: "resumed exports in *March*" is no march.
+_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "GPE", "PRODUCT", "DATE", "TIME"}
+)
 
 
 def _inert_noun(ctx: _Context, token: Token) -> bool:
@@ -758,15 +847,37 @@ def _inert_noun(ctx: _Context, token: Token) -> bool:
     return mention is not None and mention.start <= token.i < mention.end - 1
 
 
+def _split_hyphens(ctx: _Context) -> tuple[dict[int, tuple[Trigger, ...]], set[int]]:
+    """Lexicon words the tokenizer split at a hyphen ("cease - fire", "build - up"): the
+    entries by the token that heads the pair, and the other token, which is no trigger."""
+    doc, found, parts = ctx.doc, {}, set()
+    for dash in doc[1:-1]:
+        first, last = doc[dash.i - 1], doc[dash.i + 1]
+        if dash.text != "-" or first.whitespace_ or dash.whitespace_:
+            continue
+        for pos in ("NOUN", "VERB"):
+            forms = {f"{first.lower_}-{last.lower_}", f"{first.lower_}-{_lemma(last)}"}
+            entries = next((e for f in forms if (e := ctx.lex.entries.get((f, pos)))), None)
+            if entries:
+                inside = range(first.i, last.i + 1)
+                head = first if last.head.i in inside and first.head.i not in inside else last
+                found[head.i] = entries
+                parts.add(first.i if head is last else last.i)
+                break
+    return found, parts
+
+
 def _find_matches(ctx: _Context) -> list[_Match]:
     lex = ctx.lex
     matches: list[_Match] = []
+    hyphenated, parts = _split_hyphens(ctx)
     for token in ctx.doc:
-        if token.is_punct or token.is_space:
+        if token.is_punct or token.is_space or token.i in parts:
             continue
         lemma = _lemma(token)
-        candidates: tuple[Trigger, ...] = ()
-        if token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+        # "a cease-fire", split by the tokenizer
+        candidates: tuple[Trigger, ...] = hyphenated.get(token.i, ())
+        if not candidates and token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
             # a gerund used as a noun: "*Fighting* between the army and the RSF killed dozens"
             candidates = lex.entries.get((token.lower_, "NOUN"), ())
         for pos, allowed in () if candidates else _POS.items():
@@ -815,7 +926,7 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
     # for the attack": through the claim to its event, so the claimant did it.
     if node.dep_ == "pobj" and (
         (node.head.lower_ == "of" and ctx.in_class(node.head.head, "transparent"))
-        or (node.head.lower_ == "for" and ctx.in_class(node.head.head, "answerable"))
+        or (node.head.lower_ in ("for", "in") and ctx.in_class(node.head.head, "answerable"))
     ):
         node = node.head.head
     while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -829,6 +940,9 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
         )
         return head, head if support else None
     if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        lends = ctx.in_class(head, "support") or head.lower_ in ctx.lex.support_forms
+        if node.dep_ == "nsubjpass" and lends and _prep_objects(head, "by"):
+            return head, head  # "joint patrols were launched by India and Bangladesh"
         return head, None
     if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
         verb = head.head
@@ -856,6 +970,17 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
                     agent = _prep_objects(gerund, "by")
                     if agent:
                         return agent[0], "agent"
+        for other in verb.conjuncts:
+            # "was shelled and bombed by government forces": one agent for both
+            agent = _prep_objects(other, "by") if _passive(other) else []
+            if agent:
+                return agent[0], "agent"
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            # "were delivered to the town by the Red Cross", the "by" hung on the town
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                agent = _prep_objects(obj, "by")
+                if agent:
+                    return agent[0], "agent"
         return None, ""
     if _misparsed_main_verb(verb):
         return verb.sent.root, "nsubj"
@@ -930,6 +1055,8 @@ def _verb_object(verb: Token) -> tuple[Token | None, str]:
             return subj, "nsubjpass"
         if verb.dep_ in ("acl", "relcl"):
             return verb.head, verb.dep_
+        if verb.dep_ == "conj":
+            return _verb_object(verb.head)  # "20 people were killed or *wounded*"
         return None, ""
     obj = _child(verb, "dobj")
     if obj is not None:
@@ -980,6 +1107,10 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         return ids, path
     if slot == "obj":
         arg, path = _verb_object(token) if is_verb else (None, "")
+        if not is_verb and token.dep_ in _SUBJ and ctx.in_class(token.head, "arrival"):
+            # "no aid convoys have reached the city": what the moving event reaches
+            arg, path = _verb_object(token.head)
+            path = f"{_lemma(token.head)}->{path}" if arg is not None else ""
         return ctx.actor_ids(arg), path
     if slot == "dative":
         arg = _child(token, "dative")
@@ -1011,6 +1142,8 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         return ctx.actor_ids(head), "head"
     # A preposition: its object on the trigger, else on the support verb.
     places = [token, *m.extras] + ([support] if support is not None else [])
+    if slot in _LOCATIVE and is_verb and (obj := _child(token, "dobj")) is not None:
+        places.append(obj)  # "deposited $3bn *in* Pakistan's central bank", hung on the sum
     if not is_verb and support is None and m.token.head.pos_ in ("VERB", "AUX"):
         places.append(m.token.head)
     if m.token.dep_ == "compound" and ctx.in_class(m.token.head, "transparent"):
@@ -1207,8 +1340,13 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
                 node = control
                 continue
             if value is not None:
-                # "plans to", and refusals: "failed to reach", "refused to accept"
-                intent = intent or value in ("future", "negated")
+                # "plans to", and refusals ("refused to accept", the verb a REJECT trigger);
+                # a failure is no refusal: "failed to reach agreement" is a negated AGREE.
+                refusal = value == "negated" and any(
+                    e.type == "REJECT" and "negate" not in e.flags
+                    for e in ctx.lex.entries.get((_lemma(control), "VERB"), ())
+                )
+                intent = intent or value == "future" or refusal
                 found = _stronger(found, value)
             node = control
             continue
@@ -1391,7 +1529,16 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
                 if "negate" in m.entry.flags and (
-                    head.dep_ in ("xcomp", "ccomp", "pcomp") or head.pos_ == "VERB"
+                    head.dep_ in ("xcomp", "ccomp", "pcomp")
+                    or head.pos_ == "VERB"
+                    # "denied carrying out airstrikes": the act its support verb does
+                    or (
+                        head.dep_ == "dobj"
+                        and head.head.dep_ in ("xcomp", "ccomp", "pcomp")
+                        and ctx.in_class(head.head, "support")
+                    )
+                    # "denied responsibility for the attack": the act it would answer for
+                    or (head.dep_ == "pobj" and ctx.in_class(head.head.head, "answerable"))
                 ):
                     inner.forced = "negated"
                     m.dropped = True
@@ -1435,6 +1582,9 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 topic = m.type == "PROTEST" and clause.dep_ in ("advcl", "xcomp")
                 if purpose or topic:  # "marched through the capital demanding ..."
                     inner.absorbed_by = m.token.i
+                    if purpose and m.type == "MOBILIZE" and inner.type == "AID":
+                        # forces sent to rescue or feed people are aid (PLOVER, MOBILIZE)
+                        m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
                     if m.type == "PROTEST" and not m.content:
                         m.content.append(inner)
         if "means" in m.entry.flags:
@@ -1451,9 +1601,11 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST" or "means" in m.entry.flags
         ):
             # What a statement is about: "rejected an appeal", "conceded to demands",
-            # "called off a strike"; what a reprisal answers: "retaliated against the
+            # "called off a strike", "vowed to respond to the attack" (on a verb of the
+            # trigger's own pattern); what a reprisal answers: "retaliated against the
             # tariffs" — the nominal event is its topic.
-            for child in m.token.children:
+            verbs = [m.token, *(t for t in m.extras if t.pos_ == "VERB")]
+            for child in (c for verb in verbs for c in verb.children):
                 args = [child] if child.dep_ in ("dobj", "nsubjpass") else []
                 if child.dep_ == "prep":
                     args = [c for c in child.children if c.dep_ == "pobj"]
@@ -1509,7 +1661,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
             m.cameo, m.mode = _THREAT_BY_CONTENT[inner.type]
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "along"})
 _THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -1652,6 +1804,13 @@ def _place_of(ctx: _Context, token: Token) -> Token | None:
     "a jail *in* northern Israel"."""
     if _is_place(ctx, token):
         return token
+    if ctx.in_class(token, "boundary") and ctx.actors is not None:
+        # "near its border with Lithuania", "near the Ukrainian border": the other side
+        sides = _prep_objects(token, "with") + [
+            c for c in token.children if c.dep_ in ("amod", "compound") and ctx.actors.actor_at(c)
+        ]
+        if sides:
+            return sides[0]
     if ctx.in_class(token, "place"):
         # "the town of X" names a place whatever label the tagger gave X.
         named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
@@ -1768,20 +1927,23 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         modality in ("future", "hypothetical")
         and mood.intent
         and not mood.conditional
-        and (kind in _THREATENING or (kind == "ASSAULT" and own))
-        and (own or predicate.dep_ == "xcomp")
+        and (kind in _THREATENING or kind == "ASSAULT")
+        and own
     ):
-        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN).
+        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN);
+        # a plan no one announces stays the act, in the future: "plans to ban the party".
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT[kind]
         kind, modality = "THREATEN", "asserted"
     elif (
         modality in ("future", "hypothetical")
         and mood.condition
         and kind in _THREAT_BY_CONTENT
-        and (mood.intent or ctx.speaks_for(attributed, actors))
+        and ctx.speaks_for(attributed, actors)
     ):
-        # "will withdraw its force unless ...", "may halt mediation if ...": a conditional
-        # threat of a coercive act; a conditional request stays one ("could ask ... if").
+        # "said it will withdraw its force unless ...", "may halt mediation if ..., the
+        # minister said": a conditional threat of a coercive act stated by its own side; a
+        # conditional request stays one ("could ask ... if"), and an unreported plan or an
+        # onlooker's forecast stays the act ("teachers will strike unless ...").
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )

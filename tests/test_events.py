@@ -280,7 +280,14 @@ END_TO_END = [
         "asserted",
     ),
     ("Vietnam invaded Cambodia in 1978.", "ASSAULT", ["Vietnam"], ["Cambodia"], "asserted"),
-    ("Greece said it would close its border with Turkey.", "THREATEN", ["Greece"], [], "asserted"),
+    # a shared border stands for the other side
+    (
+        "Greece said it would close its border with Turkey.",
+        "THREATEN",
+        ["Greece"],
+        ["Turkey"],
+        "asserted",
+    ),
     ("Ecuador said it would not meet the rebels.", "REJECT", ["Ecuador"], ["rebels"], "asserted"),
     # a conditional threat names its target in the condition
     (
@@ -290,12 +297,13 @@ END_TO_END = [
         ["Washington"],
         "asserted",
     ),
+    # a failure is no refusal: a negated AGREE (a refusal stays a REJECT, below)
     (
         "Hungary failed to reach an agreement with Slovakia.",
-        "REJECT",
+        "AGREE",
         ["Hungary"],
         ["Slovakia"],
-        "asserted",
+        "negated",
     ),
     (
         "Talks between Serbia and Kosovo collapsed on Friday.",
@@ -903,6 +911,26 @@ def test_events_dates(code, text, date, date_text):
         ("The new government tore up the migration pact with Britain.", ["SANCTION"]),
         ("Sudan pulled out of the peace deal with the rebels.", ["SANCTION"]),
         ("Colombia and the rebels signed a peace agreement on Friday.", ["SUPPORT"]),
+        ("Ministers gathered in Brussels to demand new sanctions on Russia.", ["REQUEST"]),
+        # a joint investigation is judicial cooperation, no accusation
+        (
+            "Police from Spain and Morocco launched a joint investigation into the network.",
+            ["COOPERATE"],
+        ),
+        # a missile test is a show of force; a date is no target ("fired ... on Thursday")
+        ("India test-fired a long-range ballistic missile on Thursday.", ["MOBILIZE"]),
+        # what a vowed response answers is its topic, not another event
+        ("Israel vowed to respond to the Iranian missile attack.", ["THREATEN"]),
+        ("Hezbollah vowed to strike Israel in retaliation.", ["THREATEN"]),
+        # leaving a court room is no withdrawal from a body
+        ("The former president left the court without speaking to reporters.", []),
+        # lexicon words the tokenizer splits at the hyphen
+        ("The rebels agreed to a cease-fire with the army.", ["AGREE"]),
+        ("Russia continued its military build-up near the border.", ["MOBILIZE"]),
+        ("Prisoners began a hunger-strike on Monday.", ["PROTEST"]),
+        # a participle conjoined to a passive is passive: its subject is no actor
+        ("Ecuador said 20 people were killed or wounded by the gang.", ["ASSAULT"]),
+        ("Iran vowed to retaliate by attacking American bases.", ["THREATEN"]),
         # a cancelled meeting is a REJECT (PLOVER), abandoned talks are halted (CAMEO 164)
         ("Ethiopia scrapped the planned summit with Eritrea.", ["REJECT"]),
         ("The rebels abandoned the negotiations with the Sudanese army.", ["SANCTION"]),
@@ -1034,6 +1062,186 @@ def test_events_founding_article(nlp_model):
     assert found("THREATEN", "asserted", {"USA"}, {"RUS"})
     assert found("ASSAULT", "hypothetical", set(), {"SYR"})
     assert found("ASSAULT", "asserted", {"RUS"}, set(), "2015")
+
+
+def countries_of(result, ids):
+    by_id = {a.id: a for a in result.actors}
+    return [by_id[i].country for i in ids]
+
+
+NEWS_COVERAGE = [
+    # resumed trade, joint exercises and patrols are cooperation; "X from A and B" is A and B
+    ("Qatar resumed gas exports to the United Arab Emirates.", "COOPERATE", ["QAT"], ["ARE"]),
+    (
+        "The Japanese navy held its first joint exercise with the Philippine coast guard.",
+        "COOPERATE",
+        ["JPN"],
+        ["PHL"],
+    ),
+    (
+        "Border guards from India and Bangladesh launched joint patrols on the river.",
+        "COOPERATE",
+        ["IND", "BGD"],
+        [],
+    ),
+    (
+        "Coast guards from Japan and the Philippines held joint patrols in the South China Sea.",
+        "COOPERATE",
+        ["JPN", "PHL"],
+        ["CHN"],
+    ),
+    # a nominal act in the passive of its support verb: the agent does it
+    (
+        "Joint patrols were launched by India and Bangladesh along the border.",
+        "COOPERATE",
+        ["IND", "BGD"],
+        [],
+    ),
+    (
+        "Large-scale drills were held around Taiwan by the Chinese military.",
+        "MOBILIZE",
+        ["CHN"],
+        ["TWN"],
+    ),
+    # passive conjuncts share the object and the "by" agent
+    (
+        "The village of Bakhmut was shelled and bombed by Russian forces.",
+        "ASSAULT",
+        ["RUS"],
+        ["UKR"],
+    ),
+    # money deposited, aid flown in (also in the passive), forces sent to rescue: aid
+    ("China deposited $1 billion in Sri Lanka's central bank.", "AID", ["CHN"], ["LKA"]),
+    ("The UAE deposited $3bn in Pakistan's central bank.", "AID", ["ARE"], ["PAK"]),
+    ("The IMF approved a $3 billion loan for Pakistan.", "AID", [None], ["PAK"]),
+    ("Turkey extended a $1 billion credit line to Pakistan.", "AID", ["TUR"], ["PAK"]),
+    ("The United States shipped artillery shells to Ukraine.", "AID", ["USA"], ["UKR"]),
+    # a passive's agent hung on the last argument ("to the town by X")
+    ("Food was delivered to the besieged town by the Egyptian army.", "AID", ["EGY"], []),
+    (
+        "Tents were flown to earthquake survivors in Syria by the Iranian Red Crescent.",
+        "AID",
+        [None],
+        ["SYR"],
+    ),
+    ("The Nepalese army deployed soldiers to rescue flood victims.", "AID", ["NPL"], []),
+    # a single side's drills and readiness checks, forces moved towards a border
+    (
+        "China launched large-scale air and naval drills around Taiwan.",
+        "MOBILIZE",
+        ["CHN"],
+        ["TWN"],
+    ),
+    (
+        "Belarus will hold snap combat-readiness checks near its border with Poland.",
+        "MOBILIZE",
+        ["BLR"],
+        ["POL"],
+    ),
+    ("Russia moved tanks towards its border with Finland.", "MOBILIZE", ["RUS"], ["FIN"]),
+    ("Russia stationed tactical nuclear weapons in Belarus.", "MOBILIZE", ["RUS"], ["BLR"]),
+    ("Venezuela massed troops along the border with Guyana.", "MOBILIZE", ["VEN"], ["GUY"]),
+    # leaving an organisation, pausing lending, cutting supplies: reductions of relations
+    ("Chad announced its withdrawal from ECOWAS.", "SANCTION", ["TCD"], [None]),
+    ("Gazprom cut off gas supplies to Austria.", "SANCTION", ["RUS"], ["AUT"]),
+    ("Poland closed its border with Belarus.", "SANCTION", ["POL"], ["BLR"]),
+    ("The African Union suspended Gabon's membership.", "SANCTION", [None], ["GAB"]),
+    # cutting public services is coercion
+    ("Israel cut off electricity to Gaza.", "COERCE", ["ISR"], ["PSE"]),
+    # idioms of rejection
+    ("Rome poured cold water on a French proposal.", "REJECT", ["ITA"], ["FRA"]),
+    ("Washington brushed aside Chinese criticism.", "REJECT", ["USA"], ["CHN"]),
+    ("Turkey shot down a Swedish proposal.", "REJECT", ["TUR"], ["SWE"]),
+    ("Hamas said no to the Israeli offer.", "REJECT", ["PSE"], ["ISR"]),
+    # a sit-in is a protest; its aim is no accusation
+    (
+        "Kenyan students staged a sit-in outside the Russian embassy to denounce the war.",
+        "PROTEST",
+        ["KEN"],
+        ["RUS"],
+    ),
+    # a visitor received is the one who comes (PLOVER: the visitor first)
+    (
+        "The Egyptian president received a delegation from Hamas for discussions.",
+        "CONSULT",
+        ["PSE"],
+        ["EGY"],
+    ),
+    # an arrest warrant (in absentia) threatens an arrest (PLOVER manual, THREATEN)
+    (
+        "A Moscow court issued an arrest warrant in absentia for an American journalist.",
+        "THREATEN",
+        ["RUS"],
+        ["USA"],
+    ),
+    # ending one's own protest, taking back one's own bill: concessions
+    ("The opposition withdrew its demand for early elections.", "CONCEDE", [None], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", NEWS_COVERAGE)
+def test_events_news_coverage(code, text, kind, actor, recipient):
+    result = code(text)
+    assert [e.type for e in result.events] == [kind]
+    (event,) = result.events
+    assert countries_of(result, event.actor) == actor
+    assert countries_of(result, event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, kind, modality",
+    [
+        # a denied act under its support verb is negated; a failure is no refusal
+        ("The Sudanese army denied carrying out airstrikes in Darfur.", "ASSAULT", "negated"),
+        ("Serbia failed to reach agreement with Kosovo.", "AGREE", "negated"),
+        ("Israel denied responsibility for the attack on the consulate.", "ASSAULT", "negated"),
+        ("The militia denied involvement in the killing of the activists.", "ASSAULT", "negated"),
+        ("Israel refused to meet the Qatari mediators.", "REJECT", "asserted"),
+        # a plan no one announces stays the act, in the future
+        ("The IMF plans to pause new lending to Argentina.", "SANCTION", "future"),
+        ("Thailand's court plans to ban the main opposition party.", "COERCE", "future"),
+        ("Opposition supporters plan to march on the electoral commission.", "PROTEST", "future"),
+        (
+            "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
+            "PROTEST",
+            "hypothetical",
+        ),
+        # an announced one is a threat
+        ("Russia said it would cut gas supplies to Moldova.", "THREATEN", "asserted"),
+        ("Farmers could blockade border crossings next week.", "PROTEST", "hypothetical"),
+        ("Truckers could blockade border crossings with Poland.", "PROTEST", "hypothetical"),
+        ("No aid convoys have reached the besieged city of El Fasher.", "AID", "negated"),
+        ("Protesters suspended their sit-in after the minister resigned.", "CONCEDE", "asserted"),
+        ("The government has not withdrawn the bill.", "CONCEDE", "negated"),
+        ("Teachers began a strike over pay on Monday.", "PROTEST", "asserted"),
+        # a civilian crowd gathered to denounce or demand is a protest; officials are not
+        ("Thousands of people gathered in Tbilisi to denounce the law.", "PROTEST", "asserted"),
+        ("Students occupied the university building to protest fees.", "PROTEST", "asserted"),
+        ("Protesters ended their sit-in after the governor resigned.", "CONCEDE", "asserted"),
+        ("Niger and Mali quit ECOWAS on Sunday.", "SANCTION", "asserted"),
+        ("Britain left the European Union in 2020.", "SANCTION", "asserted"),
+        ("Russia halted gas deliveries to Bulgaria.", "SANCTION", "asserted"),
+        ("Iraq declined a request from Turkey to extradite the suspects.", "REJECT", "asserted"),
+        ("Jordan resumed electricity imports from Egypt.", "COOPERATE", "asserted"),
+        ("Japan disbursed $500 million in budget support to Ukraine.", "AID", "asserted"),
+        ("The European Union released 1.5 billion euros in aid to Egypt.", "AID", "asserted"),
+        ("China scrambled fighter jets over the strait.", "MOBILIZE", "asserted"),
+        ("The junta suspended the activities of political parties.", "COERCE", "asserted"),
+        ("Police placed the opposition leader under house arrest.", "COERCE", "asserted"),
+        ("Authorities revoked the citizenship of three dissidents.", "COERCE", "asserted"),
+        ("Germany halted arms sales to Saudi Arabia.", "SANCTION", "asserted"),
+        ("The prime minister ignored calls for a ceasefire.", "REJECT", "asserted"),
+        ("The Senate voted down the aid package for Ukraine.", "REJECT", "asserted"),
+        ("The court threw out the government's appeal.", "REJECT", "asserted"),
+        ("The government backed down after weeks of protests.", "CONCEDE", "asserted"),
+        ("The opposition ended its boycott of parliament.", "CONCEDE", "asserted"),
+        ("The president agreed to the protesters' demands.", "CONCEDE", "asserted"),
+        ("Hungary lifted its veto on the aid package for Ukraine.", "CONCEDE", "asserted"),
+        ("The president reversed his decision to raise fuel prices.", "CONCEDE", "asserted"),
+    ],
+)
+def test_events_news_types_and_modality(code, text, kind, modality):
+    assert [(e.type, e.modality) for e in code(text).events if e.type == kind] == [(kind, modality)]
 
 
 @pytest.mark.parametrize(
