@@ -1928,10 +1928,10 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         and mood.intent
         and not mood.conditional
         and (kind in _THREATENING or kind == "ASSAULT")
-        and own
+        and (own or (predicate.dep_ == "xcomp" and kind != "ASSAULT"))
     ):
-        # An actor announcing its own coercive step is threatening it (PLOVER, THREATEN);
-        # a plan no one announces stays the act, in the future: "plans to ban the party".
+        # An actor announcing, or planning, its own coercive step is threatening it: the
+        # PLOVER gold codes "plans to impose restrictions", "will extend the curfew" THREATEN.
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT[kind]
         kind, modality = "THREATEN", "asserted"
     elif (
@@ -1942,8 +1942,8 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
     ):
         # "said it will withdraw its force unless ...", "may halt mediation if ..., the
         # minister said": a conditional threat of a coercive act stated by its own side; a
-        # conditional request stays one ("could ask ... if"), and an unreported plan or an
-        # onlooker's forecast stays the act ("teachers will strike unless ...").
+        # conditional request stays one ("could ask ... if"), and an unreported condition or
+        # an onlooker's forecast stays the act ("teachers will strike unless ...").
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )

@@ -1197,10 +1197,10 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         ("Israel denied responsibility for the attack on the consulate.", "ASSAULT", "negated"),
         ("The militia denied involvement in the killing of the activists.", "ASSAULT", "negated"),
         ("Israel refused to meet the Qatari mediators.", "REJECT", "asserted"),
-        # a plan no one announces stays the act, in the future
-        ("The IMF plans to pause new lending to Argentina.", "SANCTION", "future"),
-        ("Thailand's court plans to ban the main opposition party.", "COERCE", "future"),
-        ("Opposition supporters plan to march on the electoral commission.", "PROTEST", "future"),
+        # an actor planning its own coercive step threatens it (the PLOVER gold convention)
+        ("The IMF plans to pause new lending to Argentina.", "THREATEN", "asserted"),
+        ("Thailand's court plans to ban the main opposition party.", "THREATEN", "asserted"),
+        ("Opposition supporters plan to march on the electoral commission.", "THREATEN", "asserted"),
         (
             "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
             "PROTEST",
