@@ -1200,7 +1200,11 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
         # an actor planning its own coercive step threatens it (the PLOVER gold convention)
         ("The IMF plans to pause new lending to Argentina.", "THREATEN", "asserted"),
         ("Thailand's court plans to ban the main opposition party.", "THREATEN", "asserted"),
-        ("Opposition supporters plan to march on the electoral commission.", "THREATEN", "asserted"),
+        (
+            "Opposition supporters plan to march on the electoral commission.",
+            "THREATEN",
+            "asserted",
+        ),
         (
             "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
             "PROTEST",
