@@ -835,6 +835,34 @@ class _Reader:
                     return self.speaker_actor(child, "organisation", country)
                 # "officials in Chandigarh" are placed there; they do not speak for a town.
                 located = child.dep_ == "prep" and child.lower_ not in ("for", "of", "from", "at")
+                name = next((c for c in child.children if c.dep_ == "pobj"), None)
+                # "Ashby and Northfield … Trust": the parser may coordinate a name's words.
+                last = name
+                while last is not None and (
+                    tail := next(
+                        (c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"),
+                        None,
+                    )
+                ):
+                    last = tail
+                if (
+                    not located
+                    and name is not None
+                    and last is not None
+                    and last.pos_ == "PROPN"
+                    and self.actor_at(last) is None
+                    and not self.in_quote[last.i]
+                ):
+                    # "a spokesman for Sunderland NHS Foundation Trust": the head of the
+                    # name says what it is; actors inside it ("NHS") are only its words.
+                    inner = next(
+                        (a for t in name.subtree if (a := self.actor_at(t)) is not None), None
+                    )
+                    country = inner.country if inner is not None else None
+                    return self.speaker_actor(last, "organisation", country, name.left_edge.i)
+                head_actor = self.actor_at(last) if last is not None and not located else None
+                if head_actor is not None and head_actor is not actor:
+                    return self.body_named_for_place(last) or head_actor.id
                 for t in child.subtree:
                     principal = self.actor_at(t)
                     if (
@@ -860,7 +888,11 @@ class _Reader:
         return None
 
     def speaker_actor(
-        self, head: Token, kind: str | None = None, country: str | None = None
+        self,
+        head: Token,
+        kind: str | None = None,
+        country: str | None = None,
+        start: int | None = None,
     ) -> str | None:
         """Return a new (or the earlier) actor for a speaker no actor covers, or None.
 
@@ -868,15 +900,16 @@ class _Reader:
         wrote", "a local think-tank said" are quotes by a group, a person or a body
         that the actor stage left out (it keeps referents that act, not every voice).
         Pronouns stay unresolved, and a document ("a report said") is not an actor.
-        ``kind`` overrides the kind read from the phrase and ``country`` gives one the
-        phrase does not (a spokesperson's body, placed with its spokesperson).
+        ``kind`` overrides the kind read from the phrase, ``country`` gives one the
+        phrase does not (a spokesperson's body, placed with its spokesperson) and
+        ``start`` the first token of a name the parser split.
         """
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
             return None
         if head.lower_ in _PRONOUNS or self.noun_class(head) == "document":
             return None
-        start = head.left_edge.i
+        start = head.left_edge.i if start is None else start
         while start < head.i and (
             doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].dep_ in ("poss", "case")
         ):

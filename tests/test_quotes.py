@@ -955,3 +955,18 @@ def test_quotes_headline_title_over_body_words_is_the_named_speaker(code):
         ("partial", "Minister", "Helen Marsh"),
         ("mixed", "Education Secretary Helen Marsh", "Helen Marsh"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman for Northfield NHS Foundation Trust said the ward would reopen.",
+        "A spokeswoman for Ashby and Northfield NHS Foundation Trust said the ward would reopen.",
+    ],
+)
+def test_quotes_spokesperson_body_is_the_head_of_its_name(code, text):
+    # The head word of the name says what it is, whatever actors lie inside it ("NHS").
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name.endswith("NHS Foundation Trust"), actor.kind) == (True, "organisation")
