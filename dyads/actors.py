@@ -303,7 +303,10 @@ def _find_mentions(
                     heads.pop(dropped.end - 1, None)
                     if dropped in pieces:
                         pieces.remove(dropped)
-        if label == "ORG" and _country_led_body(doc, first, end, piece_at):
+        if label == "ORG" and (
+            _country_led_body(doc, first, end, piece_at)
+            or _body_of_a_body(doc, first, end, piece_at)
+        ):
             # "the U.S. Geological Survey": a body of that country the KB does not know.
             for i in range(first, end):
                 if i in piece_at:
@@ -564,6 +567,22 @@ def _country_led_body(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]
         (p.what == "demonym" or (p.what == "name" and p.entries[0].category == "country"))
         and p.end < end
         for p in found
+    )
+
+
+def _body_of_a_body(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
+    """Whether an organisation entity holds a KB body's name but names a body of its own
+    that ends in a body word after it ("Sunderland NHS Foundation Trust", "Kestrel Fed
+    Watchers Club"): one organisation named by the entity, not the KB body."""
+    found = [piece_at[i] for i in range(first, end) if i in piece_at]
+    names = [p for p in found if p.what == "name"]
+    if not names or any(e.kind != "organisation" for p in names for e in p.entries):
+        return False
+    tail = doc[names[-1].end : end]
+    return (
+        len(tail) >= 1
+        and all(t.text[:1].isupper() for t in tail)
+        and doc[end - 1].lower_.rstrip(".") in _org_words()
     )
 
 
@@ -1888,8 +1907,7 @@ def _capitals_only_as_places(doc: Doc, chains: list[_Chain]) -> None:
         if r is None or r.entry is None or r.entry.category != "metonym":
             continue
         if all(
-            doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in _LOCATIVE_PREPS
-            for c in named
+            doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in _LOCATIVE_PREPS for c in named
         ):
             chain.kind, chain.sector = "place", "CVL"
 

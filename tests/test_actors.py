@@ -1147,3 +1147,11 @@ def test_actors_name_with_a_given_name_typed_as_a_body_or_place(nlp_blank, kb, l
     )
     found = extract_actors(doc, kb)
     assert [(a.name, a.kind) for a in found.actors] == [("Oleksandr Kovalenko", "person")]
+
+
+def test_actors_body_named_after_a_kb_body_is_its_own(nlp_model):
+    # "NHS" is a bundled KB name; the trust that holds it in its name is another body.
+    doc = nlp_model("Kestrel Valley NHS Foundation Trust said the ward would reopen.")
+    found = extract_actors(doc, default_kb())
+    actor = actor_of(doc, found, "Kestrel")
+    assert (actor.name, actor.kind) == ("Kestrel Valley NHS Foundation Trust", "organisation")
