@@ -761,6 +761,19 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
     if "extraobj" in flags and extras and not _object_of(extras[-1], token, extras):
         return False  # "scrapped the strike after the pay deal": the deal is not what was scrapped
     met = [*_prep_objects(token, "with"), *(_prep_objects(token, "by") if verb is not None else ())]
+    if (
+        verb is not None
+        and "withperson" in flags
+        and obj is not None
+        and obj.lower_ not in _RELATIVE
+    ):
+        met.append(obj)  # "met its revenue targets", "met the deadline": no one is met
+    if (
+        entry.type != "ACCUSE"
+        and ctx.in_class(verb, "naming")
+        and _child(token, {"oprd", "attr"}) is not None
+    ):
+        return False  # "calling it a crackdown (on the press)": naming, not a call
     if "withperson" in flags and not all(_partner(ctx, t) for t in met):
         return False  # "was met with a firm response", "met by fierce resistance": no meeting
     targets = ("against", "into", "in")
@@ -833,8 +846,24 @@ _NAME_LABELS = frozenset(
 )
 
 
+def _naming_predicate(ctx: _Context, token: Token) -> bool:
+    """A noun that says what another act was: "calling it *a crackdown*", "describing the
+    vote as *a coup*", "in what activists called *a crackdown*" (the ``naming`` class)."""
+    if token.dep_ in ("oprd", "attr") and ctx.in_class(token.head, "naming"):
+        return True
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and ctx.in_class(prep.head, "naming")
+        and _child(prep.head, "dobj") is not None
+    )
+
+
 def _inert_noun(ctx: _Context, token: Token) -> bool:
     """A noun that names rather than reports: "aid workers", "Rapid Support Forces"."""
+    if _naming_predicate(ctx, token):
+        return True
     if token.dep_ == "compound":
         # "a mediation mission", "a peace effort": the head only frames the event.
         return not ctx.in_class(token.head, "transparent")
@@ -1107,6 +1136,10 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         return ids, path
     if slot == "obj":
         arg, path = _verb_object(token) if is_verb else (None, "")
+        if m.type == "ACCUSE" and arg is not None and _act_noun(ctx, arg):
+            # "condemned the arrest of nine reporters": whoever made the arrest is accused,
+            # not those it befell.
+            return _doers(ctx, arg), f"{path}~doer"
         if not is_verb and token.dep_ in _SUBJ and ctx.in_class(token.head, "arrival"):
             # "no aid convoys have reached the city": what the moving event reaches
             arg, path = _verb_object(token.head)
@@ -1167,6 +1200,21 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
 
 
 _NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def _act_noun(ctx: _Context, noun: Token) -> bool:
+    """Whether a noun reports an act (a nominal trigger) rather than naming an actor."""
+    if noun.pos_ != "NOUN" or (ctx.actors is not None and ctx.actors.actor_at(noun)):
+        return False
+    return bool(ctx.lex.entries.get((_lemma(noun), "NOUN")))
+
+
+def _doers(ctx: _Context, noun: Token) -> list[str]:
+    """Who did the act a noun reports: "*Serbia's* suppression", "*Russian* airstrikes",
+    "the arrest of X *by police*"; none when it is not said."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", *_MOD_DEPS) and c.i < noun.i]
+    ids = [i for t in (*owners, *_agents(noun)) for i in ctx.actor_ids(t)]
+    return list(dict.fromkeys(ids))
 
 
 def _bare(noun: Token) -> bool:
@@ -1404,6 +1452,14 @@ def _conditioned(verb: Token) -> bool:
     return any(
         c.dep_ == "advcl"
         and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _ultimatum(verb: Token) -> bool:
+    """Whether a verb has an "unless" clause of its own: "will strike unless X pays"."""
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
         for c in verb.children
     )
 
@@ -1939,15 +1995,27 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         and mood.condition
         and kind in _THREAT_BY_CONTENT
         and ctx.speaks_for(attributed, actors)
+    ) or (
+        modality in ("future", "hypothetical")
+        and mood.intent
+        and _ultimatum(predicate)
+        and (kind in _THREAT_BY_CONTENT or kind == "RETREAT")
+        and (attributed is None or ctx.speaks_for(attributed, actors))
     ):
         # "said it will withdraw its force unless ...", "may halt mediation if ..., the
-        # minister said": a conditional threat of a coercive act stated by its own side; a
-        # conditional request stays one ("could ask ... if"), and an unreported condition or
-        # an onlooker's forecast stays the act ("teachers will strike unless ...").
+        # minister said": a conditional threat of a coercive act stated by its own side; so
+        # is an actor's own step under an ultimatum, reported or not ("teachers will strike
+        # unless ...", "will withdraw unless ...", as the PLOVER gold codes it). A
+        # conditional request stays one ("could ask ... if"), and an onlooker's forecast
+        # stays the act ("analysts said the unions could strike if ...").
         cameo, mode = _THREAT_BY_MODE.get((kind, mode)) or _THREAT_BY_CONTENT.get(
             kind, ("130", None)
         )
         kind, modality = "THREATEN", "asserted"
+        if not recipients:
+            # whom the condition asks to act: "unless *the government* pays arrears"
+            m.type = kind
+            recipients = _clause_recipients(ctx, m, predicate, actors)
     elif kind == "ASSAULT" and set(mood.controls) & _PREPARING:
         # "the army prepared to resume shelling": a show of force (CAMEO 150).
         kind, mode, cameo = "MOBILIZE", None, "150"

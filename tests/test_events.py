@@ -1205,10 +1205,11 @@ def test_events_news_coverage(code, text, kind, actor, recipient):
             "THREATEN",
             "asserted",
         ),
+        # an actor's own step under an ultimatum is a threat, reported or not
         (
             "Nurses will begin an indefinite strike on Monday unless the government raises pay.",
-            "PROTEST",
-            "hypothetical",
+            "THREATEN",
+            "asserted",
         ),
         # an announced one is a threat
         ("Russia said it would cut gas supplies to Moldova.", "THREATEN", "asserted"),
@@ -1405,3 +1406,71 @@ def test_events_a_conditional_step_is_a_threat_only_from_its_own_side(code, text
     result = code(text)
     first = result.events[0]
     assert (first.type, first.modality, names_of(result, first.actor)) == expected
+
+
+# What each sentence codes: (type, CAMEO, modality, actor names, recipient names), in order.
+WRONG_BEFORE = [
+    # released money is aid, released captives a retreat; meeting a target meets no one
+    (
+        "The World Bank could release a further $300 million to Malawi if Lilongwe meets "
+        "its spending targets.",
+        [("AID", "071", "hypothetical", ["World Bank"], ["Malawi"])],
+    ),
+    (
+        "The militia released four aid workers on Friday.",
+        [("RETREAT", "0841", "asserted", ["militia"], ["four aid workers"])],
+    ),
+    ("The ministry met the deadline for the audit.", []),
+    (
+        "Kenya's president met opposition leaders on Monday.",
+        [("CONSULT", "040", "asserted", ["Kenya's president"], ["opposition leaders"])],
+    ),
+    # the condemned act is named, not done again; the accused is who did it, if said
+    (
+        "Human rights groups condemned the arrest of six journalists, calling it the worst "
+        "crackdown in years.",
+        [("ACCUSE", "111", "asserted", ["Human rights groups"], [])],
+    ),
+    (
+        "Amnesty International condemned the arrest of three activists by Egyptian police.",
+        [("ACCUSE", "111", "asserted", ["Amnesty International"], ["Egyptian police"])],
+    ),
+    (
+        "Albania denounced Serbia's suppression of the protests.",
+        [("ACCUSE", "111", "asserted", ["Albania"], ["Serbia"])],
+    ),
+    (
+        "Police detained the editor in what activists called a crackdown on the press.",
+        [("COERCE", "173", "asserted", ["Police"], ["editor"])],
+    ),
+    # an actor's own step under an "unless" ultimatum is a threat to whom the condition names;
+    # an onlooker's forecast stays the act
+    (
+        "Dock workers will start an open-ended strike on Tuesday unless the port authority "
+        "pays overdue wages.",
+        [("THREATEN", "133", "asserted", ["Dock workers"], ["port authority"])],
+    ),
+    (
+        "The rebels will withdraw from the peace talks unless the army halts its offensive.",
+        [("THREATEN", "134", "asserted", ["rebels"], ["army"])],
+    ),
+    (
+        "Analysts said the unions could strike if the government cuts pay.",
+        [("PROTEST", "143", "hypothetical", ["unions"], [])],
+    ),
+    # "no" on the subject negates; the convoy's arrival names its recipient
+    (
+        "No aid convoys have reached Taiz since March.",
+        [("AID", "073", "negated", [], ["Taiz"])],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRONG_BEFORE)
+def test_events_named_acts_targets_and_ultimatums(code, text, expected):
+    result = code(text)
+    found = [
+        (e.type, e.cameo, e.modality, names_of(result, e.actor), names_of(result, e.recipient))
+        for e in result.events
+    ]
+    assert found == expected
