@@ -1183,6 +1183,12 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         places.append(m.token.head)  # "a mediation mission between Syria and the PLO"
     if m.entry.pos == "NOUN" and slot not in _LOCATIVE and slot != "of":
         places.extend(_prep_objects(m.token, "of"))  # "the withdrawal of forces from Panama"
+    if slot in _TRAILING_PREPS and is_verb:
+        # "shared intelligence on the network *with Sweden*": the parser hangs a verb's
+        # closing argument on the last noun of its object.
+        places.extend(_trailing_nouns(_child(token, "dobj")))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
+            places.extend(_trailing_nouns(_child(prep, "pobj")))  # "on the ring with X"
     for place in places:
         objs = _prep_objects(place, slot)
         if slot == "by" and place == m.token and m.entry.pos == "NOUN":
@@ -1200,6 +1206,21 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
 
 
 _NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+_TRAILING_PREPS = frozenset({"with", "to", "against"})
+
+
+def _trailing_nouns(obj: Token | None) -> list[Token]:
+    """An object and the nouns closing its phrase through its last prepositional phrases:
+    "*intelligence* on *the network*", "*aid* for *victims* of *the floods*"."""
+    found: list[Token] = [obj] if obj is not None else []
+    while obj is not None and len(found) < 4:
+        last = [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i]
+        if not last or last[-1].right_edge.i != obj.right_edge.i:
+            break
+        obj = _child(last[-1], "pobj")
+        if obj is not None:
+            found.append(obj)
+    return found
 
 
 def _act_noun(ctx: _Context, noun: Token) -> bool:
@@ -1641,7 +1662,9 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     if purpose and m.type == "MOBILIZE" and inner.type == "AID":
                         # forces sent to rescue or feed people are aid (PLOVER, MOBILIZE)
                         m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
-                    if m.type == "PROTEST" and not m.content:
+                    if (m.type == "PROTEST" or inner.type == m.type) and not m.content:
+                        # its aim, or the same act it makes way for ("opened the border to
+                        # allow deliveries to X"), names its recipient
                         m.content.append(inner)
         if "means" in m.entry.flags:
             # "retaliated by expelling diplomats", "retaliated with tariffs": the act is
@@ -1736,8 +1759,12 @@ def _content_recipients(ctx: _Context, m: _Match, actors: list[str]) -> list[str
             continue  # "called on allies to station more troops"
         if head.pos_ in ("VERB", "AUX"):
             obj, _ = _verb_object(head)
-            candidates.extend([obj] if obj is not None else [])
+            named = obj is not None and not _bare(obj)
+            candidates.extend([obj] if named else [])
             candidates.extend(o for p in _ARGUMENT_PREPS for o in _prep_objects(head, p))
+            # "pledged to send more air defence systems *to Ukraine*": a bare object is the
+            # thing handed over, the named side the recipient.
+            candidates.extend([obj] if obj is not None and not named else [])
             candidates.extend(
                 o
                 for c in head.children
@@ -1868,8 +1895,10 @@ def _place_of(ctx: _Context, token: Token) -> Token | None:
         if sides:
             return sides[0]
     if ctx.in_class(token, "place"):
-        # "the town of X" names a place whatever label the tagger gave X.
+        # "the town of X" names a place whatever label the tagger gave X; so does "X
+        # province", "Russia's X region".
         named = [o for o in _prep_objects(token, "of") if o.pos_ == "PROPN"]
+        named += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named:
             return named[0]
     return next((o for o in _prep_objects(token, "in") if _is_place(ctx, o)), None)
@@ -1947,9 +1976,9 @@ def _draft(ctx: _Context, m: _Match) -> _Draft | None:
         if m.type == "REQUEST" and not recipients:
             # "called for sanctions against Nigeria"
             recipients = [i for i in inner_recipients if i not in actors]
-        if m.type in ("THREATEN", "AGREE", "PROTEST") or "means" in m.entry.flags:
+        if m.type in ("THREATEN", "AGREE", "PROTEST", inner.type) or "means" in m.entry.flags:
             # "marched demanding the resignation of the president"; "retaliated by
-            # expelling British diplomats"
+            # expelling British diplomats"; "opened the border to allow deliveries to X"
             recipients = [i for i in inner_recipients if i not in actors] or recipients
     if not recipients and m.content is not None and "content" in m.entry.flags:
         recipients = _content_recipients(ctx, m, actors)

@@ -1474,3 +1474,50 @@ def test_events_named_acts_targets_and_ultimatums(code, text, expected):
         for e in result.events
     ]
     assert found == expected
+
+
+# Recipients found in the argument structures the parser leaves ambiguous or nested:
+# (type, actor countries, recipient countries) of the one event each sentence codes.
+RECIPIENT_ARGUMENTS = [
+    # a closing "with"/"to" argument hung on the last noun of the object phrase
+    (
+        "Jordan shared intelligence on the trafficking ring with Egypt.",
+        "COOPERATE",
+        ["JOR"],
+        ["EGY"],
+    ),
+    # a bare object is the thing handed over; the named side is the recipient
+    ("France pledged to send more armoured vehicles to Ukraine.", "AGREE", ["FRA"], ["UKR"]),
+    # those let in, also through the noun of their coming
+    ("Ethiopia allowed the return of African Union monitors.", "RETREAT", ["ETH"], [None]),
+    # an act made way for by the same kind of act names its recipient
+    (
+        "Poland reopened the border crossing to allow the delivery of grain to Ukraine.",
+        "RETREAT",
+        ["POL"],
+        ["UKR"],
+    ),
+    ("Hungary refused entry to Syrian refugees.", "REJECT", ["HUN"], ["SYR"]),
+    (
+        "Austria plans to impose restrictions on its labour market for Bulgarian workers.",
+        "THREATEN",
+        ["AUT"],
+        ["BGR"],
+    ),
+    # a place named by its province or region stands for the target's side
+    (
+        "Turkish jets bombed militant hideouts in Iraq's Dohuk province.",
+        "ASSAULT",
+        ["TUR"],
+        ["IRQ"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", RECIPIENT_ARGUMENTS)
+def test_events_recipient_arguments(code, text, kind, actor, recipient):
+    result = code(text)
+    assert [e.type for e in result.events] == [kind]
+    (event,) = result.events
+    assert countries_of(result, event.actor) == actor
+    assert countries_of(result, event.recipient) == recipient
