@@ -1186,9 +1186,11 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
     if slot in _TRAILING_PREPS and is_verb:
         # "shared intelligence on the network *with Sweden*": the parser hangs a verb's
         # closing argument on the last noun of its object.
-        places.extend(_trailing_nouns(_child(token, "dobj")))
+        # "talks with X" are the talks' own partner, not the verb's.
+        trailing = [*_trailing_nouns(_child(token, "dobj"))]
         for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
-            places.extend(_trailing_nouns(_child(prep, "pobj")))  # "on the ring with X"
+            trailing.extend(c for c in prep.children if c.dep_ == "pobj")  # "on the ring with X"
+        places.extend(t for t in trailing if not _act_noun(ctx, t))
     for place in places:
         objs = _prep_objects(place, slot)
         if slot == "by" and place == m.token and m.entry.pos == "NOUN":
@@ -1210,17 +1212,14 @@ _TRAILING_PREPS = frozenset({"with", "to", "against"})
 
 
 def _trailing_nouns(obj: Token | None) -> list[Token]:
-    """An object and the nouns closing its phrase through its last prepositional phrases:
-    "*intelligence* on *the network*", "*aid* for *victims* of *the floods*"."""
-    found: list[Token] = [obj] if obj is not None else []
-    while obj is not None and len(found) < 4:
-        last = [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i]
-        if not last or last[-1].right_edge.i != obj.right_edge.i:
-            break
-        obj = _child(last[-1], "pobj")
-        if obj is not None:
-            found.append(obj)
-    return found
+    """An object and the noun closing its phrase through its last prepositional phrase:
+    "*intelligence* on *the network*"."""
+    if obj is None:
+        return []
+    last = [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i]
+    if not last or last[-1].right_edge.i != obj.right_edge.i:
+        return [obj]
+    return [obj, *(c for c in last[-1].children if c.dep_ == "pobj")]
 
 
 def _act_noun(ctx: _Context, noun: Token) -> bool:

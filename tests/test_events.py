@@ -1521,3 +1521,10 @@ def test_events_recipient_arguments(code, text, kind, actor, recipient):
     (event,) = result.events
     assert countries_of(result, event.actor) == actor
     assert countries_of(result, event.recipient) == recipient
+
+
+def test_events_talks_keep_their_own_partner(code):
+    # "with Kosovo" is the talks' partner, not the other side of the agreement
+    result = code("Serbia agreed to French mediation in its talks with Kosovo.")
+    found = [(e.type, countries_of(result, e.recipient)) for e in result.events]
+    assert found == [("AGREE", ["FRA"]), ("CONSULT", ["XKX"])]
