@@ -509,6 +509,7 @@ class _Context:
         self.headline_end: int = doc.user_data.get(HEADLINE_END) or 0
         self.ent_at: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
         self.quotes = [q for q in (doc._.dyads_quotes or ()) if q.speaker]
+        self.drafted: list[_Draft] = []  # events drafted so far, in text order
 
     def in_class(self, token: Token | None, name: str) -> bool:
         return token is not None and (
@@ -1209,6 +1210,7 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
 
 _NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _TRAILING_PREPS = frozenset({"with", "to", "against"})
+_ANAPHORIC = frozenset({"the", "this", "these", "that", "those"})
 
 
 def _trailing_nouns(obj: Token | None) -> list[Token]:
@@ -1234,6 +1236,14 @@ def _doers(ctx: _Context, noun: Token) -> list[str]:
     "the arrest of X *by police*"; none when it is not said."""
     owners = [c for c in noun.children if c.dep_ in ("poss", *_MOD_DEPS) and c.i < noun.i]
     ids = [i for t in (*owners, *_agents(noun)) for i in ctx.actor_ids(t)]
+    if not ids and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in noun.children):
+        # "Police arrested nine reporters. … condemned *the arrests*": the act told before
+        entries = ctx.lex.entries[(_lemma(noun), "NOUN")]
+        entry = next((e for e in entries if not e.extras), entries[-1])  # the bare noun's
+        told = [
+            d for d in ctx.drafted if d.actor and d.type == entry.type and d.trigger[1] <= noun.idx
+        ]
+        ids = told[-1].actor if told else []
     return list(dict.fromkeys(ids))
 
 
@@ -2462,6 +2472,7 @@ def extract_events(doc: Doc) -> list[Event]:
     for m in matches:
         if not m.dropped and (d := _draft(ctx, m)) is not None:
             drafts.append(d)
+            ctx.drafted.append(d)
     # A sentence that already states a criticism or threat needs no cue event.
     taken = {d.evidence[0] for d in drafts if d.type in ("ACCUSE", "THREATEN")}
     drafts = _without_orphans(_within_conditions(drafts))

@@ -1443,6 +1443,14 @@ WRONG_BEFORE = [
         "Police detained the editor in what activists called a crackdown on the press.",
         [("COERCE", "173", "asserted", ["Police"], ["editor"])],
     ),
+    # an act told before: who did it is accused
+    (
+        "Gunmen attacked a church in Kaduna on Sunday. Nigeria's president condemned the attack.",
+        [
+            ("ASSAULT", "190", "asserted", ["Gunmen"], ["church"]),
+            ("ACCUSE", "111", "asserted", ["Nigeria's president"], ["Gunmen"]),
+        ],
+    ),
     # an actor's own step under an "unless" ultimatum is a threat to whom the condition names;
     # an onlooker's forecast stays the act
     (
