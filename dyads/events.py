@@ -1848,6 +1848,8 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
                 obj, _ = _verb_object(clause)
                 args = [obj] if obj is not None else []
                 args += [o for a in list(args) for p in _AIM_PREPS for o in _prep_objects(a, p)]
+                # "stopped work to protest *at* the arrest of their leaders by police"
+                args += [o for p in _AIM_PREPS for o in _prep_objects(clause, p)]
                 ids = [i for a in args for i in ctx.actor_ids(a) if i not in actors]
                 if ids:
                     return ids

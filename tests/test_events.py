@@ -1506,6 +1506,10 @@ RECIPIENT_ARGUMENTS = [
         ["UKR"],
     ),
     ("Hungary refused entry to Syrian refugees.", "REJECT", ["HUN"], ["SYR"]),
+    # what is given back is its owner's
+    ("Japan returned three Chinese fishing vessels on Monday.", "RETREAT", ["JPN"], ["CHN"]),
+    # a protest's aim named on the verb of its purpose clause
+    ("Farmers blocked roads to protest against French import rules.", "PROTEST", [None], ["FRA"]),
     (
         "Austria plans to impose restrictions on its labour market for Bulgarian workers.",
         "THREATEN",
