@@ -38,7 +38,7 @@ from .actors import DocActors, Mention
 from .kb import default_kb, given_names, norm
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
-from .resources import data_path, iter_lines, iter_tsv
+from .resources import data_path, iter_lines, iter_tsv, word_list
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -102,6 +102,20 @@ def gendered_nouns() -> dict[str, str]:
         row["lemma"].lower(): row["gender"]
         for _, row in iter_tsv(data_path("en_quote_gendered_nouns.tsv"))
     }
+
+
+@functools.cache
+def _body_name_words() -> frozenset[str]:
+    """Return words that make a name a body's ("Brightwell Energy", "Ashgrove United")."""
+    return word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
+
+
+@functools.cache
+def post_nominals() -> frozenset[str]:
+    """Return words after a name that are not part of it (``en_quote_postnominals.txt``)."""
+    return frozenset(
+        line.strip().lower() for _, line in iter_lines(data_path("en_quote_postnominals.txt"))
+    )
 
 
 @functools.cache
@@ -639,7 +653,7 @@ class _Reader:
                     return actor.id if actor is not None else self.speaker_actor(name, "person")
         return None
 
-    def described_person(self, head: Token) -> str | None:
+    def described_person(self, head: Token, speaking: bool = True) -> str | None:
         """Return the named person a definite description refers back to, or None.
 
         "Karen Mills, a 34-year-old mother of five, …" ¶ "the mother of five said": the
@@ -648,7 +662,9 @@ class _Reader:
         ("Fowler is a defender") or as a definite description that re-mentioned the
         person last named as a subject ("Dean Fowler signed … The 29-year-old defender
         joined …"); a gendered noun ("the mother of two") is the one named person of
-        that gender before it.
+        that gender before it, and a person noun the text never gave anyone ("the defender
+        said" after "Dean Fowler, who captained the side, …") the one named person before
+        it, when it speaks (``speaking``; a subject that does not speak is no evidence).
         """
         doc = self.doc
         own = self.actor_at(head)
@@ -661,18 +677,24 @@ class _Reader:
         ):
             return None
         lemma = head.lemma_.lower()
+        seen = False  # whether the text used the noun before
         for k in range(head.i - 1, -1, -1):
             t = doc[k]
             if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self.in_quote[k]:
                 continue
-            for other in (t.head, *t.children):
-                if other.dep_ in ("appos", "compound") or t.dep_ == "appos":
-                    named = self.named_person(other)
-                    if named is not None:
-                        return named
+            seen = True
+            # "Dean Fowler, a defender" / "defender Dean Fowler": the noun is the name's
+            # apposition or compound, or the name is the noun's.
+            linked = [c for c in t.children if c.dep_ in ("appos", "compound")]
+            if t.dep_ in ("appos", "compound"):
+                linked.append(t.head)
+            for other in linked:
+                named = self.described_name(other)
+                if named is not None:
+                    return named
             if t.dep_ == "attr":
                 subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-                named = self.named_person(subject) if subject is not None else None
+                named = self.described_name(subject) if subject is not None else None
                 if named is not None:
                     return named
             if t.dep_ in ("nsubj", "nsubjpass") and any(
@@ -688,18 +710,76 @@ class _Reader:
             # subject re-mentions the person last named as a subject.
             return self.subject_before(head, self.para_of[head.i])
         gender = gendered_nouns().get(lemma)
-        if gender is not None and self.actors is not None:
-            # "the mother of two said": the one named person of that gender before.
-            matching = {
-                self.full_name(a.id)
-                for a in self.actors.actors
-                if a.id in self.named()
-                and (a.kind == "person" or self.looks_personal(a))
-                and min(a.mentions)[0] < head.idx
-                and self.gender_of(a.id) == gender
-            }
-            if len(matching) == 1:
-                return matching.pop()
+        role = default_kb().roles.get((norm(lemma),))
+        personal = (
+            self.noun_class(head) == "person"
+            or (role is not None and role.kind == "person")
+            or lemma.endswith(_AGENT_SUFFIXES)
+        )
+        if self.actors is None or (
+            gender is None
+            and (not speaking or seen or not personal or (role is not None and role.title))
+        ):
+            return None
+        # "the mother of two said": the one named person of that gender before. A noun the
+        # text never gave anyone ("Dean Fowler, who captained the side, …" ¶ "the defender
+        # said") is the one named person before it; a title ("the minister") may be
+        # someone the text has not named.
+        matching = {
+            a.id
+            for a in self.actors.actors
+            if a.id in self.named()
+            and (a.kind == "person" or self.looks_personal(a))
+            and min(a.mentions)[0] < head.idx
+            and (gender is None or self.gender_of(a.id) == gender)
+        }
+        if len(matching) != 1:
+            return None
+        (found,) = matching
+        if gender is None and self.described_as_other(found, lemma):
+            return None  # "Singer Ray Collins" … "the promoter said": someone else
+        return self.full_name(found)
+
+    def described_as_other(self, actor_id: str, lemma: str) -> bool:
+        """Return True when the text gave a person a noun other than ``lemma``.
+
+        "Singer Ray Collins", "Ray Collins, the singer,": a noun in or beside a name mention.
+        """
+        actor = next(a for a in self.actors.actors if a.id == actor_id)
+        name = set(actor.name.split())
+        for start, end in actor.mentions:
+            first, last = self.token_at(start), self.token_at(end) - 1
+            if last < first:
+                continue
+            near = [*self.doc[first : last + 1], *self.doc[last].children]
+            if any(
+                t.pos_ in ("NOUN", "PROPN")
+                and t.dep_ in ("compound", "appos")
+                and t.text not in name
+                and lemma not in (t.lemma_.lower(), t.lower_)
+                and (first <= t.i <= last or t.dep_ == "appos")
+                for t in near
+            ):
+                return True
+        return False
+
+    def described_name(self, token: Token) -> str | None:
+        """Return the actor a person noun describes by name ("Fowler, a defender"), or None.
+
+        Being given a person noun makes a name a person's, whatever kind the tagger gave a
+        lone surname ("Fowler" as an organisation); states and places are never described so.
+        """
+        named = self.named_person(token)
+        if named is not None:
+            return named
+        actor = self.actor_at(token)
+        if (
+            actor is not None
+            and token.pos_ == "PROPN"
+            and self.mention_kind(token) == "name"
+            and actor.kind in ("organisation", None)
+        ):
+            return self.full_name(actor.id)
         return None
 
     def recent_person(self, pronoun: Token, para: int) -> str | None:
@@ -734,7 +814,7 @@ class _Reader:
                         and (named := self.named_person(c)) is not None
                     ),
                     None,
-                ) or (self.described_person(t) if t.pos_ == "NOUN" else None)
+                ) or (self.described_person(t, speaking=False) if t.pos_ == "NOUN" else None)
             if found is None:
                 continue
             if t.lower_ in _PERSON_PRONOUNS:
@@ -811,6 +891,10 @@ class _Reader:
                 recent = self.recent_person(head, para)
                 if recent is not None:
                     return recent
+                if actor is not None and not (actor.kind == "person" or self.looks_personal(actor)):
+                    # "Brightwell Energy announced …" ¶ "“…,” he said": he/she is never a
+                    # body the actor chains linked it to.
+                    actor = None
             if actor is not None and actor.id not in self.named():
                 # Linked to a title the actor stage kept apart from its name ("Ukraine's
                 # foreign minister, Dmytro Kuleba"): the speaker just quoted is that person.
@@ -1116,7 +1200,7 @@ class _Reader:
 
         The small model tags unfamiliar names ("Alasdair MacLeod") as organisations; a
         name of two or three capitalised words, none of them a noun for a body
-        ("Board", "Office") or a state, is taken for a person's.
+        ("Board", "Office", "Energy") or a state, is taken for a person's.
         """
         if actor.kind not in ("organisation", None):
             return False
@@ -1125,14 +1209,17 @@ class _Reader:
             if not word[:1].isupper() or word.lower() in _HONORIFICS:
                 break
             core.append(word)
-        return 2 <= len(core) <= 3 and not any(w.lower() in self.nouns or w.isupper() for w in core)
+        return 2 <= len(core) <= 3 and not any(
+            w.lower() in self.nouns or w.isupper() or w.lower().rstrip(".") in _body_name_words()
+            for w in core
+        )
 
     def surnames(self) -> dict[str, str | None]:
         """Return the last word of each person actor's name → its id (None when shared)."""
         if self._surnames is None:
             self._surnames = {}
             for a in self.actors.actors if self.actors is not None else ():
-                words = a.name.split()
+                words = _without_post_nominals(a.name.split())
                 if (a.kind == "person" or self.looks_personal(a)) and len(words) > 1:
                     key = words[-1]
                     self._surnames[key] = None if key in self._surnames else a.id
@@ -1849,19 +1936,50 @@ def _surname_only(words: list[str]) -> bool:
     )
 
 
+def _without_post_nominals(words: list[str]) -> list[str]:
+    """Return a name's words without the suffixes after it ("Hale KC", "Smith Jr.", "X, PhD")."""
+    end = len(words)
+    while end > 1 and (
+        words[end - 1] == ","
+        or (
+            words[end - 1][:1].isupper()
+            and words[end - 1].lower().replace(".", "").rstrip(",") in post_nominals()
+        )
+    ):
+        end -= 1
+    return [w.rstrip(",") for w in words[:end]]
+
+
+def _core_name(words: list[str]) -> tuple[str, ...]:
+    """Return a name without titles before it and suffixes after it ("Rebecca Hale")."""
+    words = _without_post_nominals(words)
+    start = 0
+    while start < len(words) - 1 and (
+        words[start][:1].islower()
+        or words[start].lower().rstrip(".") in _HONORIFICS
+        or words[start].lower() in _title_words()
+        or words[start].endswith(("'s", "’s"))
+    ):
+        start += 1
+    return tuple(words[start:])
+
+
 def _full_names(actors: list[Actor], text: str) -> dict[str, str]:
     """Map each surname-only actor to the one other actor with a full name ending alike.
 
     An actor is surname-only when every capitalised mention of it is a surname behind
     titles ("Ms. Reyes", "Rao"), whatever name the knowledge base gave it: a bare
     surname means the person the article named in full, not a namesake from the KB.
+    Actors whose names differ only by titles and suffixes ("Prosecutor Rebecca Hale",
+    "Rebecca Hale KC") are one person: each maps to the first of them.
     """
-    full: dict[str, list[str]] = {}
+    full: dict[str, dict[tuple[str, ...], str]] = {}
     short: list[tuple[str, str]] = []
+    same: dict[str, str] = {}
     for a in actors:
         if a.kind == "state":
             continue
-        written = [text[s:e].split() for s, e in a.mentions]
+        written = [_without_post_nominals(text[s:e].split()) for s, e in a.mentions]
         written = [
             w
             for w in written
@@ -1871,12 +1989,19 @@ def _full_names(actors: list[Actor], text: str) -> dict[str, str]:
         if written and len(surnames) == 1 and all(_surname_only(w) for w in written):
             short.append((a.id, surnames.pop()))
             continue
-        words = a.name.split()
+        words = _without_post_nominals(a.name.split())
         if len(words) > 1 and words[-1][:1].isupper() and not _surname_only(words):
-            full.setdefault(words[-1], []).append(a.id)
-    return {
-        actor_id: full[surname][0] for actor_id, surname in short if len(full.get(surname, ())) == 1
-    }
+            cores = full.setdefault(words[-1], {})
+            core = _core_name(words)
+            if core in cores:
+                same[a.id] = cores[core]
+            else:
+                cores[core] = a.id
+    for actor_id, surname in short:
+        cores = full.get(surname, {})
+        if len(cores) == 1:
+            same[actor_id] = next(iter(cores.values()))
+    return same
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -970,3 +970,108 @@ def test_quotes_spokesperson_body_is_the_head_of_its_name(code, text):
     (quote,) = result.quotes
     actor = next(a for a in result.actors if a.id == quote.speaker)
     assert (actor.name.endswith("NHS Foundation Trust"), actor.kind) == (True, "organisation")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A company as the earlier subject: he/she never resolves to a body.
+            "Brightwell Energy announced record profits on Tuesday. Its shares rose 4 per "
+            'cent.\n\n"We are delighted with the result," he said.',
+            None,
+        ),
+        (
+            # The body is the subject, the person is quoted after it.
+            "Harbour Freight Ltd said on Monday it would close two depots.\n\n"
+            "Mark Tilden, a driver, said staff were told by text message.\n\n"
+            '"Nobody saw this coming," he said.',
+            "Mark Tilden",
+        ),
+        (
+            # Two men named: "he added" is the speaker of the quote just before.
+            "Paul Baxter, the opposition leader, said the cuts were reckless. Tom Quinn "
+            'defended them.\n\n"We had no choice," Quinn said.\n\n'
+            '"The money simply is not there," he added.',
+            "Tom Quinn",
+        ),
+        (
+            # A person introduced in the same paragraph, after another man was named.
+            "Rovers lost 3-0 at home on Saturday. Manager Gary Holt blamed the referee.\n\n"
+            'Colin Mabey, the club\'s chairman, was in the stand. "We will not panic," he said.',
+            "Colin Mabey",
+        ),
+    ],
+)
+def test_quotes_he_she_is_a_person(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert names.get(result.quotes[-1].speaker) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The description was never given: the one named person before it.
+        "Dean Fowler, who captained the side for six seasons, has retired at 34.\n\n"
+        '"It was the right time," the defender said.',
+        # A descriptor before the name.
+        "The 29-year-old defender Dean Fowler has signed a new contract.\n\n"
+        '"I am happy here," the defender said.',
+        "Liverpool defender Dean Fowler has been ruled out for a month.\n\n"
+        '"It is frustrating," the defender said.',
+        # A copula.
+        'Dean Fowler is a defender who joined the club in 2019.\n\n"It hurts," the defender said.',
+    ],
+)
+def test_quotes_description_after_a_name_intro_is_that_person(code, text):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.speaker_text, names[quote.speaker]) == ("the defender", "Dean Fowler")
+
+
+def test_quotes_description_of_a_lone_surname_in_apposition(code):
+    # The tagger may type a lone surname as a body; being "a defender" makes it a person.
+    result = code(
+        'Fowler, a defender, joined the club from Hull in 2019.\n\n"I am happy here," the '
+        "defender said."
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert names[result.quotes[0].speaker] == "Fowler"
+
+
+def test_quotes_a_new_description_is_not_a_person_described_otherwise(code):
+    # "Singer Jo Marsh" was given a noun: "the promoter" is someone else.
+    result = code(
+        "Singer Jo Marsh said the tour would go ahead.\n\n"
+        "Tickets sold out in an hour, the promoter said."
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert names[result.quotes[-1].speaker] == "promoter"
+
+
+@pytest.mark.parametrize(
+    "text, surname",
+    [
+        (
+            "Prosecutor Rebecca Hale KC told the jury the fire was started deliberately.\n\n"
+            "Hale said the defendant had bought petrol an hour earlier.",
+            "Hale",
+        ),
+        ("Sir Keir Dalton MP said the bill would pass.\n\nDalton said it was close.", "Dalton"),
+        ("Jane Doe QC said the appeal had merit.\n\nDoe said the judge had erred.", "Doe"),
+        ("John Smith Jr. said the firm would appeal.\n\nSmith said the ruling was wrong.", "Smith"),
+        (
+            "Dr Amara Velasquez, PhD, who leads the study, said the reef was dying.\n\n"
+            "Velasquez said the water had warmed by two degrees.",
+            "Velasquez",
+        ),
+    ],
+)
+def test_quotes_post_nominals_are_not_the_surname(code, text, surname):
+    result = code(text)
+    first, second = result.quotes
+    names = {a.id: a.name for a in result.actors}
+    assert first.speaker == second.speaker
+    assert second.speaker_text == surname and surname in names[second.speaker].split()
