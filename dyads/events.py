@@ -1625,6 +1625,12 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     )
                     # "denied responsibility for the attack": the act it would answer for
                     or (head.dep_ == "pobj" and ctx.in_class(head.head.head, "answerable"))
+                    # "denied the attack" (not "denied the request": a refusal)
+                    or (
+                        head.dep_ == "dobj"
+                        and head.head == m.token
+                        and codes.quad_class(inner.type) == 4
+                    )
                 ):
                     inner.forced = "negated"
                     m.dropped = True
@@ -1632,6 +1638,7 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     m.type == "AGREE"
                     and "promise" not in m.entry.flags
                     and codes.quad_class(inner.type) >= 3
+                    and _child(head, "neg") is None  # "agreed not to attack": an assurance
                 ):
                     m.dropped = True  # "agreed new sanctions": a decision, the act itself
                 else:
@@ -1685,8 +1692,14 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     m.type, m.mode, m.cameo = inner.type, inner.mode, inner.cameo
                     m.content.insert(0, inner)
                     break
-        if m.entry.pos == "VERB" and (
-            codes.quad_class(m.type) in (1, 3) or m.type == "PROTEST" or "means" in m.entry.flags
+        if (
+            m.entry.pos == "VERB"
+            and not m.dropped  # "agreed new sanctions": the sanctions are the act itself
+            and (
+                codes.quad_class(m.type) in (1, 3)
+                or m.type == "PROTEST"
+                or "means" in m.entry.flags
+            )
         ):
             # What a statement is about: "rejected an appeal", "conceded to demands",
             # "called off a strike", "vowed to respond to the attack" (on a verb of the
@@ -1733,7 +1746,14 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
         if not m.content:
             continue
         inner = m.content[0]
-        if "promise" in m.entry.flags:
+        refused = m.type == "AGREE" and _child(inner.token, "neg") is not None
+        if refused and codes.quad_class(inner.type) <= 2:
+            # "vowed not to withdraw", "agreed not to release them": a refusal to yield
+            cameo, mode = _REJECT_BY_CONTENT.get(inner.type, ("120", None))
+            m.type, m.mode, m.cameo = "REJECT", mode, cameo
+        elif refused:
+            m.cameo = "030"  # "vowed not to attack": an assurance, no threat
+        elif "promise" in m.entry.flags:
             if codes.quad_class(inner.type) >= 3:
                 cameo, mode = _THREAT_BY_CONTENT.get(inner.type, ("130", None))
                 m.type, m.mode, m.cameo = "THREATEN", mode, cameo

@@ -1466,6 +1466,24 @@ WRONG_BEFORE = [
         "Analysts said the unions could strike if the government cuts pay.",
         [("PROTEST", "143", "hypothetical", ["unions"], [])],
     ),
+    # a promise not to yield is a refusal; one not to attack an assurance
+    (
+        "Israel vowed not to withdraw from the occupied territories.",
+        [("REJECT", "124", "asserted", ["Israel"], [])],
+    ),
+    ("Iran pledged not to attack its neighbours.", [("AGREE", "030", "asserted", ["Iran"], [])]),
+    ("The army agreed not to attack the town.", [("AGREE", "030", "asserted", ["army"], [])]),
+    # agreed sanctions are the sanctions; a denied attack is a negated one, a denied request
+    # a refusal
+    (
+        "EU ministers agreed new sanctions against Iran on Monday.",
+        [("SANCTION", "163", "asserted", ["EU ministers"], ["Iran"])],
+    ),
+    ("The rebels denied the attack.", [("ASSAULT", "190", "negated", ["rebels"], [])]),
+    (
+        "The government denied the request for asylum.",
+        [("REJECT", "120", "asserted", ["government"], [])],
+    ),
     # "no" on the subject negates; the convoy's arrival names its recipient
     (
         "No aid convoys have reached Taiz since March.",
