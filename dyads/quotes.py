@@ -78,12 +78,21 @@ def cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def finding_verbs() -> frozenset[str]:
+    """Return verbs that report only for a document or data subject (``show``, ``find``)."""
+    return frozenset(
+        line.strip().lower() for _, line in iter_lines(data_path("en_quote_finding_verbs.txt"))
+    )
+
+
+@functools.cache
 def _cue_hashes() -> frozenset[int]:
     """Return the string hashes of reporting-verb lemmas and cue-phrase first words.
 
     Lemmas in any case ("Say" opening a headline) and lower-case forms both count.
     """
     words = set(reporting_verbs()) | set(phrasal_reporting_verbs()) | set(cue_phrases())
+    words |= finding_verbs()
     return frozenset(hash_string(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
@@ -376,6 +385,8 @@ _THING_PRONOUNS = frozenset({"it"})
 _PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Speaker-noun classes whose findings report: a study, figures (en_quote_finding_verbs.txt).
+_FINDERS = frozenset({"document", "data"})
 _INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "oprd"})
 # Verbs whose object is the addressee, not the speaker ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "urge", "warn"})
@@ -477,7 +488,19 @@ class _Reader:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
-        if lemma not in self.verbs:
+        if lemma in finding_verbs():
+            # "Figures from the ONS show that …", "a study found that …" (not "police
+            # found"); a finding in a subordinate clause is evidence for the sentence, not
+            # what the text reports ("fined after an investigation found that …").
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            main = token if token.dep_ != "conj" else token.head
+            if (
+                subject is None
+                or self.noun_class(_partitive(subject)) not in _FINDERS
+                or main.dep_ != "ROOT"
+            ):
+                return False
+        elif lemma not in self.verbs:
             words = self.phrasal.get(lemma)
             if words is None or not any(c.lower_ in words for c in token.children):
                 return False
@@ -907,8 +930,9 @@ class _Reader:
             if previous is None and head.lower_ in _PERSON_PRONOUNS:
                 return self.subject_before(head, para)
             return previous
-        if self.noun_class(head) in ("proxy", "document"):
-            # "a spokesman for the ministry", "a statement by the EU": the body behind it.
+        if self.noun_class(head) in ("proxy", "document", "data"):
+            # "a spokesman for the ministry", "a statement by the EU", "figures from the
+            # ONS": the body behind it.
             for child in head.children:
                 if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
                     continue
@@ -960,7 +984,7 @@ class _Reader:
             return actor.id
         # Modifiers of the head: "U.S. officials", "Russian diplomats"; an owner only for
         # a body that speaks for it ("Iran's mission", not "Putin's critics").
-        owned = self.noun_class(head) in ("organisation", "proxy", "document")
+        owned = self.noun_class(head) in ("organisation", "proxy", "document", "data")
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and owned):
                 found = self.actor_at(child)
@@ -983,7 +1007,9 @@ class _Reader:
         Every speaker is an actor: "Economists said", "Local fishermen say", "one user
         wrote", "a local think-tank said" are quotes by a group, a person or a body
         that the actor stage left out (it keeps referents that act, not every voice).
-        Pronouns stay unresolved, and a document ("a report said") is not an actor.
+        Pronouns stay unresolved; a document with no author in its phrase ("an internal
+        memo seen by Reuters said") speaks as a body of its own; data ("figures show")
+        speak only for a source the phrase names.
         ``kind`` overrides the kind read from the phrase, ``country`` gives one the
         phrase does not (a spokesperson's body, placed with its spokesperson) and
         ``start`` the first token of a name the parser split.
@@ -991,7 +1017,7 @@ class _Reader:
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
             return None
-        if head.lower_ in _PRONOUNS or self.noun_class(head) == "document":
+        if head.lower_ in _PRONOUNS or self.noun_class(head) == "data":
             return None
         start = head.left_edge.i if start is None else start
         while start < head.i and (
@@ -1051,7 +1077,8 @@ class _Reader:
             return "person" if head.ent_type_ in ("PERSON", "") else "organisation"
         if head.tag_ in ("NNS", "NNPS") or self.noun_class(head) == "group":
             return "group"
-        return "organisation" if self.noun_class(head) == "organisation" else "person"
+        # A document with no author named ("an internal memo seen by Reuters") speaks as a body.
+        return "organisation" if self.noun_class(head) in ("organisation", "document") else "person"
 
     def written_full_name(self, surname: Token) -> tuple[int, int] | None:
         """Return the tokens of a full name ("Suresh Chaudhary") before a bare surname."""
@@ -1249,7 +1276,7 @@ class _Reader:
         lower = head.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS or lower in ("i", "we"):
             return True
-        if self.noun_class(head) is not None:
+        if self.noun_class(head) not in (None, "data"):
             return True
         if head.pos_ == "NOUN" and lower.endswith(_AGENT_SUFFIXES):
             return True

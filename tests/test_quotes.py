@@ -1075,3 +1075,52 @@ def test_quotes_post_nominals_are_not_the_surname(code, text, surname):
     names = {a.id: a.name for a in result.actors}
     assert first.speaker == second.speaker
     assert second.speaker_text == surname and surname in names[second.speaker].split()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Data speak for the source their phrase names.
+        (
+            "Figures from Eurostat show that unemployment rose in March.",
+            ("Figures from Eurostat", "Eurostat", "organisation"),
+        ),
+        ("ONS figures show that wages rose by 5 per cent.", ("ONS figures", "ONS", "organisation")),
+        # A document speaks for the author its phrase names.
+        (
+            "A report by Human Rights Watch said that prisoners had been beaten.",
+            ("A report by Human Rights Watch", "Human Rights Watch", "organisation"),
+        ),
+        (
+            "A memo from Pixelcraft said that the studio would close in March.",
+            ("A memo from Pixelcraft", "Pixelcraft", "organisation"),
+        ),
+        # No author named (the outlet that saw it, the journal): the document itself.
+        (
+            "An internal memo seen by Reuters said that the company would cut 200 jobs.",
+            ("An internal memo", "internal memo", "organisation"),
+        ),
+        (
+            "A study published in Nature found that glaciers were melting faster than thought.",
+            ("A study", "study", "organisation"),
+        ),
+    ],
+)
+def test_quotes_documents_and_data_speak_for_their_source(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (quote.kind, (quote.speaker_text, actor.name, actor.kind)) == ("indirect", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data suggest that the vaccine works.",  # data with no source
+        "Police found that the door had been forced.",  # a finding by people
+        # A finding in a subordinate clause is evidence, not the report.
+        "Three firms were fined after an investigation found they had dumped sewage.",
+    ],
+)
+def test_quotes_findings_that_are_not_reports(code, text):
+    assert code(text).quotes == ()
