@@ -775,7 +775,9 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         and _child(token, {"oprd", "attr"}) is not None
     ):
         return False  # "calling it a crackdown (on the press)": naming, not a call
-    if "withperson" in flags and not all(_partner(ctx, t) for t in met):
+    if "withperson" in flags and not all(
+        _partner(ctx, t) or (t is obj and _body(ctx, t)) for t in met
+    ):
         return False  # "was met with a firm response", "met by fierce resistance": no meeting
     targets = ("against", "into", "in")
     return "needtarget" not in flags or any(_prep_objects(token, p) for p in targets)
@@ -815,6 +817,13 @@ def _partner(ctx: _Context, token: Token) -> bool:
         return False
     named = ctx.actors is not None and ctx.actors.actor_at(token) is not None
     return named or _personal(ctx, token) or ctx.in_class(token, "civil")
+
+
+def _body(ctx: _Context, token: Token) -> bool:
+    """Whether a noun names a body one meets: "the board of the central bank"."""
+    return ctx.in_class(token, "org") or (
+        ctx.actors is not None and any(ctx.actors.actor_at(o) for o in _prep_objects(token, "of"))
+    )
 
 
 def _personal(ctx: _Context, token: Token | None) -> bool:

@@ -1421,6 +1421,11 @@ WRONG_BEFORE = [
         [("RETREAT", "0841", "asserted", ["militia"], ["four aid workers"])],
     ),
     ("The ministry met the deadline for the audit.", []),
+    ("Egypt met all the conditions set by its creditors.", []),
+    (
+        "The minister met the board of the state oil company.",
+        [("CONSULT", "040", "asserted", ["minister"], ["state oil company"])],
+    ),
     (
         "Kenya's president met opposition leaders on Monday.",
         [("CONSULT", "040", "asserted", ["Kenya's president"], ["opposition leaders"])],
