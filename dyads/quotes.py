@@ -29,6 +29,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
 from spacy.strings import hash_string
@@ -422,6 +423,15 @@ class _Found:
     speaker_text: str | None
     cue: tuple[int, int] | None
     para: int
+
+
+class _Answer(NamedTuple):
+    """An interview answer: its cue (the label or question), where it starts, who speaks."""
+
+    cue: tuple[int, int]
+    start: int
+    speaker: str
+    phrase: str
 
 
 class _Reader:
@@ -1772,20 +1782,33 @@ class _Reader:
     # ----- interviews and headlines
 
     def interview_answers(self) -> None:
-        """Record the answers of a Q&A interview ("Q: …" ¶ "A: …") as direct quotes.
+        """Record the answers of a Q&A interview as direct quotes of the interviewee.
 
-        The interviewee is the first person the text names before the first question.
+        Three layouts: "Q: …" ¶ "A: …" (the interviewee is the first person the text names
+        before the first question); answers labelled with the interviewee's name or
+        initials ("Velasquez: The ocean is running a fever.", "AV: …"); and bare question
+        paragraphs (two or more paragraphs that are one question each, at least a quarter
+        of the paragraphs from the first question on), where the paragraphs up to the
+        next question answer it.
         """
+        answers: list[_Answer] = []
         marks = [(m.group(1), m.start(), m.end()) for m in _QA.finditer(self.text)]
         questions = [start for kind, start, _ in marks if kind == "Q"]
-        answers = [(start, end) for kind, start, end in marks if kind == "A"]
-        if not questions or not answers:
-            return
-        interviewee = self.first_person(questions[0])
-        if interviewee is None:
-            return
-        actor_id, phrase = interviewee
-        for mark_start, start in answers:
+        if questions:
+            interviewee = self.first_person(questions[0])
+            if interviewee is not None:
+                answers += [
+                    _Answer((start, start + 1), end, *interviewee)
+                    for kind, start, end in marks
+                    if kind == "A"
+                ]
+        for m in _LABEL.finditer(self.text):
+            person = self.labelled_person(m.group(1))
+            if person is not None:
+                answers.append(_Answer(m.span(1), m.end(), person, m.group(1)))
+        if not answers:
+            answers = self.answers_to_questions()
+        for cue, start, actor_id, phrase in answers:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
             end = len(self.text[:end].rstrip())
@@ -1798,10 +1821,60 @@ class _Reader:
                 f for f in self.found if not (f.kind == "indirect" and start <= f.start < end)
             ]
             para = self.para_of[self.token_at(start)]
-            self.add(
-                "direct", start, end, self.text[start:end], actor_id, phrase,
-                (mark_start, mark_start + 1), para,
-            )  # fmt: skip
+            self.add("direct", start, end, self.text[start:end], actor_id, phrase, cue, para)
+
+    def labelled_person(self, label: str) -> str | None:
+        """Return the person an answer label names ("Velasquez", "Amara Velasquez", "AV")."""
+        if self.actors is None or label in ("Q", "A"):
+            return None
+        people = [
+            a
+            for a in self.actors.actors
+            if (a.kind == "person" or self.looks_personal(a)) and a.id in self.named()
+        ]
+        if label.isupper() and 2 <= len(label) <= 3:
+            # Initials: those of the one named person whose name gives them.
+            found = {
+                self.full_name(a.id)
+                for a in people
+                if "".join(w[0] for w in _core_name(a.name.split())) == label
+            }
+        else:
+            words = label.split()
+            found = {
+                self.full_name(a.id)
+                for a in people
+                if _core_name(a.name.split())[-len(words) :] == tuple(words)
+            }
+        return found.pop() if len(found) == 1 else None
+
+    def answers_to_questions(self) -> list[_Answer]:
+        """Return the paragraphs that answer bare question paragraphs, as interview answers."""
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
+        asked = [
+            k
+            for k, (start, end) in enumerate(paragraphs)
+            if k > 0
+            and self.text[start:end].rstrip().endswith("?")
+            and self.text[start:end].count("?") == 1
+            and not any(ch in _FAMILY for ch in self.text[start:end])
+        ]
+        # A transcript alternates questions and answers; two rhetorical questions in a
+        # long article do not make one.
+        if len(asked) < 2 or 4 * len(asked) < len(paragraphs) - asked[0]:
+            return []
+        interviewee = self.first_person(paragraphs[asked[0]][0])
+        if interviewee is None:
+            return []
+        # The question is the cue of the paragraphs that answer it.
+        answers = []
+        question = paragraphs[asked[0]]
+        for k in range(asked[0] + 1, len(paragraphs)):
+            if k in asked:
+                question = paragraphs[k]
+            else:
+                answers.append(_Answer(question, paragraphs[k][0], *interviewee))
+        return answers
 
     def first_person(self, before: int) -> tuple[str, str] | None:
         """Return (actor id, phrase) of the first person named before char ``before``."""
@@ -1890,6 +1963,8 @@ class _Reader:
 
 # "Q:" and "A:" opening the paragraphs of an interview transcript.
 _QA = re.compile(r"(?m)^(Q|A):[ \t]*")
+# An answer labelled with a name or initials at a paragraph start: "Velasquez: …", "AV: …".
+_LABEL = re.compile(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
 
 
 def _words(text: str) -> str:

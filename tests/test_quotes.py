@@ -1124,3 +1124,90 @@ def test_quotes_documents_and_data_speak_for_their_source(code, text, expected):
 )
 def test_quotes_findings_that_are_not_reports(code, text):
     assert code(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # Answers labelled with the interviewee's surname.
+            "Marine biologist Amara Velasquez has studied coral for 20 years.\n\n"
+            "What is happening to the reefs?\n\n"
+            "Velasquez: The ocean is running a fever. The corals are starving.\n\n"
+            "Can they recover?\n\nVelasquez: Some can, if the water cools.",
+            ("Velasquez", "Amara Velasquez", "Some can, if the water cools."),
+        ),
+        (
+            # Answers labelled with initials.
+            "Novelist Tomas Berg spoke to us about his new book.\n\n"
+            "Why write about the sea?\n\nTB: I grew up beside it. It was all I knew.\n\n"
+            "Will you write another?\n\nTB: Perhaps, but not soon.",
+            ("TB", "Tomas Berg", "Perhaps, but not soon."),
+        ),
+    ],
+)
+def test_quotes_labelled_interview_answers(code, text, expected):
+    label, person, last = expected
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [(q.kind, q.speaker_text) for q in result.quotes] == [("direct", label)] * 2
+    # (The actor stage may keep a descriptor in the name: "Marine biologist Amara Velasquez".)
+    assert all(names[q.speaker].endswith(person) for q in result.quotes)
+    assert result.quotes[1].text == last
+
+
+def test_quotes_paragraphs_answering_bare_questions(code):
+    result = code(
+        "Novelist Tomas Berg spoke to us about his new book, set on a trawler.\n\n"
+        "Why write about the sea?\n\nI grew up beside it. It was all I knew.\n\n"
+        "Will you write another?\n\nPerhaps, but not soon."
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert [(q.kind, q.text, names[q.speaker]) for q in result.quotes] == [
+        ("direct", "I grew up beside it. It was all I knew.", "Tomas Berg"),
+        ("direct", "Perhaps, but not soon.", "Tomas Berg"),
+    ]
+
+
+def test_quotes_a_label_that_names_no_person_is_no_answer(code):
+    result = code(
+        "Tom Quinn said the budget was tight.\n\nNote: the figures are rounded.\n\n"
+        "Update: the vote was moved to Friday."
+    )
+    assert [q.text for q in result.quotes] == ["the budget was tight"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Opening the case at Teesside Crown Court, prosecutor Rebecca Hale KC said staff "
+            "had raised concerns about the home.",
+            ("prosecutor Rebecca Hale KC", "Rebecca Hale"),
+        ),
+        (
+            "Speaking to reporters in Delhi, the minister said talks would resume next week.",
+            ("the minister", "minister"),
+        ),
+        (
+            "Maria Lopez was asked about the budget.\n\n"
+            "Asked whether she would resign, she said she had no plans to do so.",
+            ("she", "Maria Lopez"),
+        ),
+        # A place word before a person's title or role is not the speaker.
+        (
+            "Seminole resident Rebecca Lyle said her children had not been to school for a week.",
+            ("Seminole resident Rebecca Lyle", "Rebecca Lyle"),
+        ),
+        (
+            "Kyiv mayor Vitali Marchenko said the city had lost power overnight.",
+            ("Kyiv mayor Vitali Marchenko", "Vitali Marchenko"),
+        ),
+    ],
+)
+def test_quotes_fronted_clauses_and_place_words_before_the_speaker(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    quote = result.quotes[-1]
+    assert quote.kind == "indirect"
+    assert quote.speaker_text == expected[0] and expected[1] in names[quote.speaker]
