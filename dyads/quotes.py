@@ -386,6 +386,8 @@ _THING_PRONOUNS = frozenset({"it"})
 _PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Reporting verbs that go on with the speaker just quoted ("he added").
+_CONTINUING = frozenset({"add", "continue"})
 # Speaker-noun classes whose findings report: a study, figures (en_quote_finding_verbs.txt).
 _FINDERS = frozenset({"document", "data"})
 _INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "oprd"})
@@ -920,6 +922,13 @@ class _Reader:
                     ):
                         return named.id
         if head.lower_ in _PRONOUNS:
+            if head.lower_ in _PERSON_PRONOUNS and head.head.lemma_.lower() in _CONTINUING:
+                # "“…,” said Tom Quinn. Paul Baxter shook his head. ¶ “…,” he added": adding
+                # goes on with the speaker just quoted, whoever the text named since.
+                previous = self.previous_speaker(para, head.lower_)
+                want = "f" if head.lower_ in ("she", "her") else "m"
+                if previous is not None and self.gender_of(previous) in (None, want):
+                    return previous
             if head.lower_ in _PERSON_PRONOUNS:
                 recent = self.recent_person(head, para)
                 if recent is not None:

@@ -1001,6 +1001,12 @@ def test_quotes_spokesperson_body_is_the_head_of_its_name(code, text):
             'Colin Mabey, the club\'s chairman, was in the stand. "We will not panic," he said.',
             "Colin Mabey",
         ),
+        (
+            # "he added" goes on with the speaker just quoted, not a man named since.
+            '"We had no choice," said Tom Quinn. Paul Baxter, who arrived late, shook his '
+            'head.\n\n"The money is not there," he added.',
+            "Tom Quinn",
+        ),
     ],
 )
 def test_quotes_he_she_is_a_person(code, text, expected):
@@ -1188,6 +1194,11 @@ def test_quotes_a_label_that_names_no_person_is_no_answer(code):
         (
             "Speaking to reporters in Delhi, the minister said talks would resume next week.",
             ("the minister", "minister"),
+        ),
+        (
+            # A perfect participle clause; "referee" is a person noun (en_speaker_nouns.tsv).
+            "Having reviewed the footage, the referee said he had made a mistake.",
+            ("the referee", "referee"),
         ),
         (
             "Maria Lopez was asked about the budget.\n\n"
