@@ -830,6 +830,8 @@ class _Reader:
         doc = self.doc
         want = "f" if pronoun.lower_ in ("she", "her") else "m"
         unsure: str | None = None
+        reported: str | None = None
+        unsure_para = -1
         for k in range(pronoun.i - 1, -1, -1):
             if self.para_of[k] < para - 1:
                 break
@@ -856,13 +858,28 @@ class _Reader:
                 gender = "f" if t.lower_ in ("she", "her") else "m"
             else:
                 gender = self.gender_of(found)
+            if gender == want and self.reported_at(t.idx):
+                # "His lawyer, Ian Brett, said Moss would plead not guilty." ¶ "“…,” he
+                # said": a subject inside reported speech is not the one the text is
+                # following; it counts only when no one else does.
+                reported = reported or found
+                continue
             if gender == want:
+                # A person of unknown gender in the pronoun's own paragraph is nearer
+                # than one of its gender in the paragraph before ("Quinn disagreed.
+                # “…,” he said" after "… said Paul Baxter.").
+                if unsure is not None and unsure_para == para and self.para_of[k] < para:
+                    return unsure
                 return found
             if gender is None and unsure is None:
-                unsure = found
+                unsure, unsure_para = found, self.para_of[k]
         # A person of unknown gender only when no one of the pronoun's gender is nearer
         # the start of the window: "she" skips a "Kwaku Mensah" for an earlier "Lena".
-        return unsure
+        return reported or unsure
+
+    def reported_at(self, char: int) -> bool:
+        """Return True when a character lies inside reported speech found so far."""
+        return any(f.kind in ("indirect", "mixed") and f.start <= char < f.end for f in self.found)
 
     def is_subject(self, token: Token) -> bool:
         """Return True for a subject, or a noun phrase opening its sentence as the root.

@@ -1007,6 +1007,19 @@ def test_quotes_spokesperson_body_is_the_head_of_its_name(code, text):
             'head.\n\n"The money is not there," he added.',
             "Tom Quinn",
         ),
+        (
+            # The subject of the sentence just before, in the pronoun's paragraph, even of
+            # unknown gender, beats a man quoted in the paragraph before.
+            '"We had no choice," said Tom Quinn.\n\n"It is a disgrace," said Paul Baxter.'
+            '\n\nQuinn disagreed. "We will not back down," he said.',
+            "Tom Quinn",
+        ),
+        (
+            # A subject inside reported speech is not the one the text follows.
+            "Police said Daniel Moss, 42, was arrested at his home. His lawyer, Ian Brett, "
+            'said Moss would plead not guilty.\n\n"He is innocent," he said.',
+            "Ian Brett",
+        ),
     ],
 )
 def test_quotes_he_she_is_a_person(code, text, expected):
