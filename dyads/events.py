@@ -856,6 +856,14 @@ _NAME_LABELS = frozenset(
 )
 
 
+def _names(ctx: _Context, verb: Token) -> bool:
+    """Whether a verb says what its object is: "called it a crackdown", "saw the drills as
+    a provocation"."""
+    return ctx.in_class(verb, "naming") and any(
+        c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
+    )
+
+
 def _naming_predicate(ctx: _Context, token: Token) -> bool:
     """A noun that says what another act was: "calling it *a crackdown*", "describing the
     vote as *a coup*", "in what activists called *a crackdown*" (the ``naming`` class)."""
@@ -976,7 +984,7 @@ def _governor(ctx: _Context, token: Token) -> tuple[Token, Token | None]:
             ctx.in_class(head, "support")
             or head.lower_ in ctx.lex.support_forms
             or node.dep_ != "dobj"
-        )
+        ) and not _names(ctx, head)  # "called the sanctions an act of war": who names it
         return head, head if support else None
     if node.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         lends = ctx.in_class(head, "support") or head.lower_ in ctx.lex.support_forms

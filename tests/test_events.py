@@ -1448,6 +1448,12 @@ WRONG_BEFORE = [
         "Police detained the editor in what activists called a crackdown on the press.",
         [("COERCE", "173", "asserted", ["Police"], ["editor"])],
     ),
+    # who names an act did not do it; who calls a strike does
+    ("Moscow called the new sanctions an act of war.", []),
+    (
+        "The unions called a general strike for Monday.",
+        [("PROTEST", "143", "asserted", ["unions"], [])],
+    ),
     # an act told before: who did it is accused
     (
         "Gunmen attacked a church in Kaduna on Sunday. Nigeria's president condemned the attack.",
