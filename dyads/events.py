@@ -1176,6 +1176,13 @@ def _slot(ctx: _Context, m: _Match, slot: str, support: Token | None) -> tuple[l
         for child in token.children:
             if child.dep_ in _MOD_DEPS and child not in m.extras and child.i < token.i:
                 ids.extend(ctx.actor_ids(child))
+                if _lemma(child) == "lead":  # "Saudi-led airstrikes": the leader's
+                    ids.extend(
+                        i
+                        for c in child.children
+                        if c.dep_ in ("npadvmod", "compound", "nmod")
+                        for i in ctx.actor_ids(c)
+                    )
         if not ids and ctx.actors is not None and (a := ctx.actors.actor_at(token)) is not None:
             # The trigger is inside an actor's noun phrase ("U.S.-backed opposition").
             mention = ctx.actors.mention_at(token)
@@ -1958,7 +1965,7 @@ def _is_place(ctx: _Context, token: Token) -> bool:
     if ent is not None and ent.label_ in _PLACE_LABELS:
         return True
     actor = ctx.actors.actor_at(token) if ctx.actors is not None else None
-    return actor is not None and actor.kind == "state" and token.pos_ == "PROPN"
+    return actor is not None and actor.kind in ("state", "place") and token.pos_ == "PROPN"
 
 
 def _place_recipients(

@@ -88,7 +88,7 @@ class Location(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Actor(_Record):
-    """One referent in a document: a person, organisation, state or group.
+    """One referent in a document: a person, organisation, state, group or place.
 
     ``mentions`` lists every span that refers to it (names, titles, pronouns).
     ``role`` is the office or description the article gives it.
