@@ -1545,6 +1545,13 @@ RECIPIENT_ARGUMENTS = [
         ["AUT"],
         ["BGR"],
     ),
+    # "X-led" names who leads the act
+    (
+        "Saudi-led airstrikes against the Houthis killed 20 people.",
+        "ASSAULT",
+        ["SAU"],
+        ["YEM"],
+    ),
     # a place named by its province or region stands for the target's side
     (
         "Turkish jets bombed militant hideouts in Iraq's Dohuk province.",
