@@ -386,6 +386,10 @@ _THING_PRONOUNS = frozenset({"it"})
 _PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Participles whose agent is a document's author: "figures released by the ONS".
+_PUBLISHING = frozenset(
+    {"release", "publish", "issue", "compile", "produce", "conduct", "prepare", "write"}
+)
 # Reporting verbs that go on with the speaker just quoted ("he added").
 _CONTINUING = frozenset({"add", "continue"})
 # Speaker-noun classes whose findings report: a study, figures (en_quote_finding_verbs.txt).
@@ -704,6 +708,18 @@ class _Reader:
         doc = self.doc
         own = self.actor_at(head)
         if (
+            speaking
+            and self.is_subject(head)
+            and (
+                _AGE.fullmatch(head.text)
+                or (head.lower_ == "old" and any(c.lower_ == "year" for c in head.children))
+            )
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            # "“…,” the 23-year-old said": an age alone re-mentions the person last named
+            # as a subject.
+            return self.subject_before(head, self.para_of[head.i])
+        if (
             head.pos_ != "NOUN"
             or head.tag_ == "NNS"
             or self.noun_class(head) not in (None, "person")
@@ -968,9 +984,9 @@ class _Reader:
             return previous
         if self.noun_class(head) in ("proxy", "document", "data"):
             # "a spokesman for the ministry", "a statement by the EU", "figures from the
-            # ONS": the body behind it.
-            for child in head.children:
-                if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod"):
+            # ONS", "statistics released by the Home Office": the body behind it.
+            for child in [*head.children, *_publishers(head)]:
+                if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod", "agent"):
                     continue
                 if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
                     # "A FEMA spokesperson": the actor stage kept the body inside the
@@ -1316,8 +1332,16 @@ class _Reader:
             return True
         if head.pos_ == "NOUN" and lower.endswith(_AGENT_SUFFIXES):
             return True
+        role = default_kb().roles.get((norm(head.lemma_),))
+        if head.pos_ == "NOUN" and role is not None and role.kind == "person":
+            return True
         left, right = self.speaker_span(head)
-        return any(self.actor_at(t) is not None for t in self.doc[left:right])
+        if any(self.actor_at(t) is not None for t in self.doc[left:right]):
+            return True
+        # "Statistics released by the Home Office show …": the publisher in a participle.
+        return any(
+            self.actor_at(t) is not None for agent in _publishers(head) for t in agent.subtree
+        )
 
     # ----- cues around a quoted stretch
 
@@ -2018,6 +2042,21 @@ _PLACE_QUALIFIERS = frozenset(
 _AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
+
+
+def _publishers(head: Token) -> list[Token]:
+    """Return the agents of a document's publishing participle ("released by X": "by").
+
+    Who released, published or issued a document speaks through it; who saw or obtained
+    it ("a memo seen by Reuters") does not.
+    """
+    return [
+        agent
+        for child in head.children
+        if child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING
+        for agent in child.children
+        if agent.dep_ == "agent"
+    ]
 
 
 def _partitive(head: Token) -> Token:

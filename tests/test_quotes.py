@@ -1235,3 +1235,39 @@ def test_quotes_fronted_clauses_and_place_words_before_the_speaker(code, text, e
     quote = result.quotes[-1]
     assert quote.kind == "indirect"
     assert quote.speaker_text == expected[0] and expected[1] in names[quote.speaker]
+
+
+def test_quotes_publisher_of_data_speaks_but_not_who_saw_a_document(code):
+    result = code(
+        "Statistics released by the Home Office on Thursday show that arrivals fell by a "
+        "third.\n\nA leaked memo, seen by the BBC, said that the plan would be dropped."
+    )
+    actors = {a.id: a for a in result.actors}
+    assert [(actors[q.speaker].name, actors[q.speaker].kind) for q in result.quotes] == [
+        ("Home Office", "organisation"),
+        ("leaked memo", "organisation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # An age alone re-mentions the person last named as a subject.
+            'Rovers striker Leon Hart scored twice.\n\n"It was a team effort," the 23-year-old '
+            "said.",
+            ("the 23-year-old", "Leon Hart"),
+        ),
+        (
+            # A person noun without an -er ending (en_speaker_nouns.tsv) can speak.
+            "Dr Priya Nair, a consultant at St Mary's Hospital, said waiting times had "
+            "doubled.\n\nThe consultant said staff were exhausted.",
+            ("The consultant", "Priya Nair"),
+        ),
+    ],
+)
+def test_quotes_age_and_person_noun_descriptions(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    quote = result.quotes[-1]
+    assert (quote.speaker_text, names[quote.speaker]) == expected
