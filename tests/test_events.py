@@ -1545,6 +1545,9 @@ RECIPIENT_ARGUMENTS = [
         ["AUT"],
         ["BGR"],
     ),
+    # what is received from someone is their aid; a delegation received comes from its side
+    ("Ukraine received a shipment of tanks from Poland.", "AID", ["POL"], ["UKR"]),
+    ("Kenya received a delegation from Somalia.", "CONSULT", ["SOM"], ["KEN"]),
     # "X-led" names who leads the act
     (
         "Saudi-led airstrikes against the Houthis killed 20 people.",
