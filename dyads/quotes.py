@@ -389,6 +389,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Participles whose agent is a document's author: "figures released by the ONS".
 _PUBLISHING = frozenset(
     {"release", "publish", "issue", "compile", "produce", "conduct", "prepare", "write"}
+    | {"send", "sign", "circulate"}
 )
 # Reporting verbs that go on with the speaker just quoted ("he added").
 _CONTINUING = frozenset({"add", "continue"})
@@ -547,6 +548,16 @@ class _Reader:
             return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
+        if (
+            subject is not None
+            and len(subjects) > 1
+            and subjects[1].i < verb.i
+            and subject.right_edge.i + 1 == subjects[1].left_edge.i
+            and subjects[1].pos_ == "PROPN"
+        ):
+            # "The paramilitary Rapid Support Forces said": the parser split one noun
+            # phrase into two subjects; the name that ends it heads it.
+            subject = subjects[1]
         if verb.i > 0 and self.doc[verb.i - 1].text == ",":
             # "Staff ‘exhausted’, say unions": the parser gave the inverted verb both
             # nouns as subjects; the one after the comma and verb is the speaker.
@@ -731,7 +742,10 @@ class _Reader:
         seen = False  # whether the text used the noun before
         for k in range(head.i - 1, -1, -1):
             t = doc[k]
-            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or self.in_quote[k]:
+            # A title may be capitalised before a name ("Foreign Minister Ravi Sen").
+            if t.pos_ not in ("NOUN", "PROPN") or lemma not in (t.lemma_.lower(), t.lower_):
+                continue
+            if self.in_quote[k]:
                 continue
             seen = True
             # "Dean Fowler, a defender" / "defender Dean Fowler": the noun is the name's

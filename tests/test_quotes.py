@@ -1271,3 +1271,45 @@ def test_quotes_age_and_person_noun_descriptions(code, text, expected):
     names = {a.id: a.name for a in result.actors}
     quote = result.quotes[-1]
     assert (quote.speaker_text, names[quote.speaker]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A capitalised title before a name gave the description ("Foreign Minister").
+            "Foreign Minister Ravi Sen arrived in Delhi on Monday.\n\nSpeaking to reporters, "
+            "the minister said talks would resume next week.",
+            ("the minister", "Ravi Sen"),
+        ),
+        (
+            # A memo sent by a named person is hers.
+            "A memo sent to staff by Pixelcraft chief executive Ana Ruiz said the studio "
+            "would close.",
+            ("A memo", "Ana Ruiz"),
+        ),
+    ],
+)
+def test_quotes_titles_senders_and_split_subjects(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    quote = result.quotes[-1]
+    assert (quote.speaker_text, names[quote.speaker]) == expected
+
+
+def test_quotes_one_phrase_split_into_two_subjects_is_headed_by_its_name(nlp_blank):
+    # The paramilitary Shield Brigades said they won.  (the parser gave "said" two subjects)
+    rows = [
+        ("The", True, 1, "det", "DET", "DT", "the"),
+        ("paramilitary", True, 4, "nsubj", "ADJ", "JJ", "paramilitary"),
+        ("Shield", True, 3, "compound", "PROPN", "NNP", "Shield"),
+        ("Brigades", True, 4, "nsubj", "PROPN", "NNPS", "Brigades"),
+        ("said", True, 4, "ROOT", "VERB", "VBD", "say"),
+        ("they", True, 6, "nsubj", "PRON", "PRP", "they"),
+        ("won", False, 4, "ccomp", "VERB", "VBD", "win"),
+        (".", False, 4, "punct", "PUNCT", ".", "."),
+    ]
+    brigades = Actor("A1", "Shield Brigades", "group", None, None, None, ())
+    doc = hand_doc(nlp_blank, rows, [brigades], [Mention(2, 4, 0, "name")])
+    (quote,) = extract_quotes(doc)
+    assert (quote.text, quote.speaker, quote.speaker_text) == ("they won", "A1", "Shield Brigades")
