@@ -1932,13 +1932,17 @@ class _Reader:
             return []
         # The question is the cue of the paragraphs that answer it.
         answers = []
+        first_person = 0
         question = paragraphs[asked[0]]
         for k in range(asked[0] + 1, len(paragraphs)):
             if k in asked:
                 question = paragraphs[k]
             else:
                 answers.append(_Answer(question, paragraphs[k][0], *interviewee))
-        return answers
+                first_person += bool(_FIRST_PERSON.search(self.text, *paragraphs[k]))
+        # An interviewee speaks in the first person; an explainer's subheads ("What
+        # happens next?") are answered in the third.
+        return answers if 2 * first_person >= len(answers) else []
 
     def first_person(self, before: int) -> tuple[str, str] | None:
         """Return (actor id, phrase) of the first person named before char ``before``."""
@@ -2027,6 +2031,8 @@ class _Reader:
 
 # "Q:" and "A:" opening the paragraphs of an interview transcript.
 _QA = re.compile(r"(?m)^(Q|A):[ \t]*")
+# Words of someone speaking for themselves, in interview answers.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|My|we|We|our|Our|us)\b")
 # An answer labelled with a name or initials at a paragraph start: "Velasquez: …", "AV: …".
 _LABEL = re.compile(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
 

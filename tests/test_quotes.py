@@ -1313,3 +1313,12 @@ def test_quotes_one_phrase_split_into_two_subjects_is_headed_by_its_name(nlp_bla
     doc = hand_doc(nlp_blank, rows, [brigades], [Mention(2, 4, 0, "name")])
     (quote,) = extract_quotes(doc)
     assert (quote.text, quote.speaker, quote.speaker_text) == ("they won", "A1", "Shield Brigades")
+
+
+def test_quotes_an_explainer_with_question_subheads_is_no_interview(code):
+    result = code(
+        "Chancellor Rachel Moore will deliver the budget on Wednesday.\n\n"
+        "What is in the budget?\n\nThe Treasury has hinted at cuts to fuel duty.\n\n"
+        "What happens next?\n\nMPs will vote on the measures next week."
+    )
+    assert [q.kind for q in result.quotes] == []
