@@ -781,9 +781,17 @@ class _Reader:
             or (role is not None and role.kind == "person")
             or lemma.endswith(_AGENT_SUFFIXES)
         )
+        # "The driver of the lorry said": a restrictive modifier introduces someone new.
+        restricted = any(c.dep_ in ("prep", "relcl", "acl") for c in head.rights)
         if self.actors is None or (
             gender is None
-            and (not speaking or seen or not personal or (role is not None and role.title))
+            and (
+                not speaking
+                or seen
+                or restricted
+                or not personal
+                or (role is not None and role.title)
+            )
         ):
             return None
         # "the mother of two said": the one named person of that gender before. A noun the

@@ -1322,3 +1322,13 @@ def test_quotes_an_explainer_with_question_subheads_is_no_interview(code):
         "What happens next?\n\nMPs will vote on the measures next week."
     )
     assert [q.kind for q in result.quotes] == []
+
+
+def test_quotes_a_description_with_a_restrictive_modifier_is_someone_new(code):
+    result = code(
+        "Tom Quinn, 54, died in the crash on the A1 on Sunday.\n\n"
+        "The driver of the lorry said he had not seen the car."
+    )
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.speaker_text, names[quote.speaker]) == ("The driver of the lorry", "driver")
