@@ -1629,6 +1629,12 @@ class _Draft:
     conditions: tuple[tuple[int, int], ...] = ()  # character spans of a threat's if/unless
 
 
+def _aim(m: _Match, inner: _Match) -> bool:
+    """Whether an act's infinitive complement only says what the act is for: the same kind
+    of act, or a grievance of an official protest ("summoned the ambassador *to protest*")."""
+    return inner.type == m.type or (m.type == "ACCUSE" and inner.type in _GRIEVANCES)
+
+
 def _absorb(ctx: _Context, matches: list[_Match]) -> None:
     """Let content-taking triggers absorb their complements; fold noun subjects into verbs."""
     by_token = {m.token.i: m for m in matches}
@@ -1693,8 +1699,10 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                 if inner is None or inner is m or inner.absorbed_by is not None:
                     continue
                 # "used tear gas to disperse": an xcomp of the support verb is a purpose too.
+                # "summoned the ambassador to protest": one act, told with its aim.
                 purpose = (
-                    clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and anchor is not m.token)
+                    clause.dep_ == "advcl"
+                    or (clause.dep_ == "xcomp" and (anchor is not m.token or _aim(m, inner)))
                 ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 topic = m.type == "PROTEST" and clause.dep_ in ("advcl", "xcomp")
                 if purpose or topic:  # "marched through the capital demanding ..."

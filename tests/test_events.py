@@ -1454,6 +1454,16 @@ WRONG_BEFORE = [
         "The unions called a general strike for Monday.",
         [("PROTEST", "143", "asserted", ["unions"], [])],
     ),
+    # an official protest told with its aim is one act, by whom summons; an invitation
+    # holds the visit it asks for
+    (
+        "Poland summoned Russia's ambassador to protest against the missile strike.",
+        [("ACCUSE", "114", "asserted", ["Poland"], ["Russia's ambassador"])],
+    ),
+    (
+        "Egypt's president invited the Kenyan foreign minister to visit Cairo.",
+        [("REQUEST", "106", "asserted", ["Egypt's president"], ["Kenyan foreign minister"])],
+    ),
     # an act told before: who did it is accused
     (
         "Gunmen attacked a church in Kaduna on Sunday. Nigeria's president condemned the attack.",
