@@ -890,10 +890,21 @@ class _Reader:
                     ),
                     None,
                 ) or (self.described_person(t, speaking=False) if t.pos_ == "NOUN" else None)
+            spokes = None
+            if found is None and self.noun_class(t) == "proxy":
+                # "A spokesman for Orbis said …. “…,” he said": the spokesman's words are
+                # quoted as the body's, so are those of the pronoun that goes on with him.
+                spokes = next(
+                    (f.speaker for f in self.found if f.cue is not None and f.cue[0] == t.head.idx),
+                    None,
+                )
+                found = spokes
             if found is None:
                 continue
             if t.lower_ in _PERSON_PRONOUNS:
                 gender = "f" if t.lower_ in ("she", "her") else "m"
+            elif spokes is not None:
+                gender = gendered_nouns().get(t.lemma_.lower())
             else:
                 gender = self.gender_of(found)
             if gender == want and self.reported_at(t.idx):

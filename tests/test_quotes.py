@@ -1332,3 +1332,18 @@ def test_quotes_a_description_with_a_restrictive_modifier_is_someone_new(code):
     names = {a.id: a.name for a in result.actors}
     (quote,) = result.quotes
     assert (quote.speaker_text, names[quote.speaker]) == ("The driver of the lorry", "driver")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Union leader Tom Quinn called the offer an insult.\n\nA spokesman for Orbis Motors "
+        'said the offer was fair. "We have been more than generous," he said.',
+        "A spokeswoman for Orbis Motors said the case was under review.\n\n"
+        '"We take these claims seriously," she added.',
+    ],
+)
+def test_quotes_pronoun_after_a_spokesperson_speaks_for_the_body(code, text):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [names[q.speaker] for q in result.quotes] == ["Orbis Motors", "Orbis Motors"]
