@@ -1432,6 +1432,36 @@ class _Reader:
             return None
         return _Cue(verb.i, verb.i + 1, speaker, verb)
 
+    def document_reading(self, region: range) -> _Cue | None:
+        """Return the cue of "sent a message … reading: “…”" that the parser made a noun.
+
+        A participle before the colon ("reading", "saying") that the parser took for a
+        noun hangs on a document noun earlier in its sentence; whoever sent, posted or
+        wrote the document speaks, else the document. It is nearer the quotation than a
+        reporting verb before it ("X told the court that Y had sent a message reading:").
+        """
+        k = region.stop - 1
+        if k <= region.start or self.doc[k].text != ":":
+            return None
+        word = self.doc[k - 1]
+        if not word.lower_.endswith("ing") or word.pos_ not in ("NOUN", "VERB"):
+            return None
+        for k in range(word.i - 1, word.sent.start - 1, -1):
+            t = self.doc[k]
+            if self.in_quote[k] or t.pos_ != "NOUN" or self.noun_class(t) != "document":
+                continue
+            if word.pos_ == "VERB" and not (word.dep_ == "acl" and word.head == t):
+                return None  # a verb reads or says of its own subject (verb_before_colon)
+            sender = phrase = t
+            while phrase.dep_ == "compound":
+                phrase = phrase.head  # "a text reading" parsed as one noun
+            if phrase.dep_ == "dobj":
+                sender = next((c for c in phrase.head.children if c.dep_ == "nsubj"), t)
+            if not self.acceptable_speaker(sender):
+                return None
+            return _Cue(word.i, word.i + 1, sender, None)
+        return None
+
     def colon_speaker(self, region: range) -> Token | None:
         """Return the speaker of "Name: “…”": the noun phrase right before a colon."""
         doc = self.doc
@@ -1527,7 +1557,11 @@ class _Reader:
             if k >= 0 and doc[k].text == ":" and not self.in_quote[k]:
                 before = self.region_before(k + 1)
         if cue is None and before:
-            cue = self.cue_in(before, last=True) or self.verb_before_colon(before)
+            cue = (
+                self.document_reading(before)
+                or self.cue_in(before, last=True)
+                or self.verb_before_colon(before)
+            )
         speaker_tok = cue.speaker if cue is not None else None
         if cue is None and before:
             speaker_tok = self.colon_speaker(before)

@@ -1347,3 +1347,20 @@ def test_quotes_pronoun_after_a_spokesperson_speaks_for_the_body(code, text):
     result = code(text)
     names = {a.id: a.name for a in result.actors}
     assert [names[q.speaker] for q in result.quotes] == ["Orbis Motors", "Orbis Motors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspector Ruth Cole told the tribunal that Mark Dunn had sent a text to four "
+        'junior drivers on 3 June 2023 reading: "Nobody leaves before six. No excuses."',
+        'Ruth Cole told the tribunal that Mark Dunn had sent a text reading: "Nobody leaves '
+        'before six."',
+    ],
+)
+def test_quotes_a_message_reading_is_its_senders(code, text):
+    # The reporting verb before it reports the sending; the message is the sender's words.
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert [(names[q.speaker], q.speaker_text) for q in direct] == [("Mark Dunn", "Mark Dunn")]
