@@ -970,7 +970,9 @@ class _Reader:
         """Return the actor id of a speaker phrase's head (see :meth:`resolve`)."""
         actor = self.actor_at(head)
         if actor is not None and self.mention_kind(head) == "name":
-            return self.body_named_for_place(head) or actor.id
+            return (
+                self.body_named_for_place(head) or self.person_after_place(head, actor) or actor.id
+            )
         for child in head.children:
             if child.dep_ in ("appos", "compound") and left <= child.i < right:
                 for t in child.subtree:
@@ -1180,6 +1182,32 @@ class _Reader:
             if not _surname_only([w.text for w in doc[first : k + 1]]):
                 return first, k + 1
         return None
+
+    def person_after_place(self, head: Token, place: Actor) -> str | None:
+        """Return a person whose name ends a mention the actor stage gave to a place.
+
+        "Gaza-based journalist Rami Aziz said": a place, a common noun, then a personal
+        name; the place only says where the person is from.
+        """
+        mention = self.actors.mention_at(head)
+        if (
+            place.kind not in ("state", "place")
+            or head.pos_ != "PROPN"
+            or head.ent_type_ not in ("PERSON", "")
+            or mention is None
+            or head.text in place.name.split()
+        ):
+            return None
+        start = head.i
+        while (
+            start - 1 >= mention.start
+            and self.doc[start - 1].pos_ == "PROPN"
+            and self.doc[start - 1].dep_ == "compound"
+        ):
+            start -= 1
+        if start - 1 < mention.start or self.doc[start - 1].pos_ != "NOUN":
+            return None  # no common noun ("journalist", "resident") between place and name
+        return self.speaker_actor(head, "person", place.country, start)
 
     def body_named_for_place(self, token: Token) -> str | None:
         """Return a body whose name ends in a place the actor stage took for the place.

@@ -1227,6 +1227,11 @@ def test_quotes_a_label_that_names_no_person_is_no_answer(code):
             "Kyiv mayor Vitali Marchenko said the city had lost power overnight.",
             ("Kyiv mayor Vitali Marchenko", "Vitali Marchenko"),
         ),
+        (
+            # The actor stage may give the whole phrase to the place.
+            "Gaza-based journalist Rami Aziz said the strikes continued overnight.",
+            ("Gaza-based journalist Rami Aziz", "Rami Aziz"),
+        ),
     ],
 )
 def test_quotes_fronted_clauses_and_place_words_before_the_speaker(code, text, expected):
