@@ -182,3 +182,22 @@ def test_evaluate_end_to_end(nlp_model, tmp_path):
     text = report.render()
     assert "type+actor+recipient      50.0%" in text
     assert "confusion (rows gold, columns predicted):" in text
+
+
+@pytest.mark.parametrize(
+    "name, size",
+    [
+        ("event_sentences.jsonl", 100),
+        ("events_fresh.jsonl", 60),
+        ("events_fresh2.jsonl", 100),
+        ("events_fresh3.jsonl", 100),
+    ],
+)
+def test_evaluate_bundled_gold_files_are_well_formed(data_dir, name, size):
+    gold = read_gold(data_dir / name)
+    assert len(gold) >= size
+    assert len({g.id for g in gold}) == len(gold)
+    for sentence in gold:
+        assert sentence.modality in (None, "asserted", "negated", "hypothetical", "future")
+        for actor in sentence.source + sentence.target:
+            assert actor.text in sentence.text, (sentence.id, actor.text)
