@@ -49,6 +49,7 @@ from .kb import (
     PARTITIVE_HEADS,
     PATRON_SUFFIXES,
     SETTLEMENT_NOUNS,
+    WATER_WORDS,
     KnowledgeBase,
     Piece,
     Reading,
@@ -56,11 +57,12 @@ from .kb import (
     interpret,
     kb_with,
     norm,
+    particle_name_end,
     person_by_name,
     place_country,
 )
 from .nlp import PUBLISHED
-from .places import locate
+from .places import city_country, locate
 from .records import Actor
 from .resources import table, word_list
 
@@ -69,6 +71,8 @@ BODY_NOUNS = "en_body_nouns.txt"
 ORG_NAME_WORDS = "en_org_name_words.txt"
 SPEAKER_NOUNS = "en_speaker_nouns.tsv"
 PLACE_NOUNS = "en_place_nouns.txt"
+REPORTING_VERBS = "en_reporting_verbs.txt"
+MISSION_NOUNS = "en_mission_nouns.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
@@ -90,7 +94,6 @@ _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
 # First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
-_WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
 _REGION_NOUNS = frozenset({"region", "province", "district", "oblast", "governorate", "county"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
@@ -111,6 +114,8 @@ _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", 
 _GOVERNING_CLASSES = frozenset({"head", "governor", "mayor"})
 # How many sentences back a definite nominal, pronoun or nationality may reach.
 _WINDOW = 3
+# A city this big is known by its other spellings too ("Mykolaiv" for Mykolayiv).
+_BIG_CITY = 100_000
 
 
 @dataclass(slots=True)
@@ -205,7 +210,7 @@ def extract_actors(doc: Doc, kb: KnowledgeBase | None = None) -> DocActors:
     if isinstance(date, dt.datetime):
         date = date.date()
     words = [t.text for t in doc]
-    pieces = kb.scan(words)
+    pieces = kb.scan(words, [bool(t.whitespace_) for t in doc])
     sent_of = _sentence_numbers(doc)
     cands = _find_mentions(doc, words, sent_of, kb, pieces, date)
     chains = _link(doc, words, sent_of, kb, cands)
@@ -271,7 +276,7 @@ def _find_mentions(
         if piece.what in ("name", "demonym", "role", "patron"):
             last = piece.end - 1
             heads[last] = (piece.start, None)
-    for ent, ent_label in _entity_parts(doc, piece_at):
+    for ent, ent_label in _entity_parts(doc, words, piece_at):
         if ent_label not in _LABELS:
             continue
         end = ent.end
@@ -281,7 +286,7 @@ def _find_mentions(
         while first < end - 1 and doc[first].lower_ == "the":
             first += 1
         last = end - 1
-        if doc[first].lower_ in _WATER_WORDS and any(t.lower_ == "of" for t in doc[first:end]):
+        if doc[first].lower_ in WATER_WORDS and any(t.lower_ == "of" for t in doc[first:end]):
             # "the Sea of Japan", "the Gulf of Mexico": a place named after a country.
             for i in range(ent.start, ent.end):
                 heads.pop(i, None)
@@ -290,9 +295,23 @@ def _find_mentions(
         if covering is not None and covering.what == "role" and covering.role.title:
             continue  # "State" in "Secretary of State": part of a title
         # "Nadia, 31, said": an age after a name makes it a person's, whatever the tagger said.
-        label = "PERSON" if _aged(doc, end) else ent_label
+        named_as = _named_as(doc, first, end)
+        if named_as and first in piece_at:
+            # "gave his name only as Tariq": a given name, not the KB's namesake.
+            dropped = piece_at.pop(first)
+            heads.pop(dropped.end - 1, None)
+            if dropped in pieces:
+                pieces.remove(dropped)
+        label = "PERSON" if _aged(doc, end) or named_as else ent_label
         if label == "PERSON" and end - first == 1 and _town_tagged_as_person(doc, doc[first]):
             label = "GPE"
+        if (
+            label in ("PERSON", "ORG")
+            and end - first == 1
+            and first not in piece_at
+            and _lone_town_name(doc, doc[first])
+        ):
+            label = "GPE"  # "shelled Kharkiv", "Texas officials": a town or state, not a name
         if label in ("ORG", "PERSON") and _settlement_named(doc[first:end], piece_at):
             label = "GPE"
         if label == "PERSON" and _given_name_is_place(doc, first, end, piece_at):
@@ -403,6 +422,11 @@ def _find_mentions(
         reading = _read_tokens(doc, kb, pieces, list(range(reading_start, end)), date, label)
         if reading.kind is None and reading.country is None and reading.sector is None:
             continue
+        if label == "PERSON" and _named_as(doc, head_i, head_i + 1):
+            # "gave his name only as Tariq": a given name, not the KB's namesake.
+            reading.head, reading.entry, reading.kind = "name", None, "person"
+            reading.country = reading.sector = reading.role = None
+            reading.name, reading.person_name = token.text, (token.text,)
         if head_i in country_led:
             name_words = doc[country_led[head_i] : end]
             reading.head, reading.entry, reading.kind = "name", None, "organisation"
@@ -425,6 +449,7 @@ def _find_mentions(
         if (
             reading.entry is None
             and label in ("PERSON", "ORG")
+            and not _named_as(doc, head_i, head_i + 1)
             and reading.kind
             in (
                 None,
@@ -622,7 +647,36 @@ def _town_tagged_as_person(doc: Doc, token: Token) -> bool:
     word of a longer person's name in the text."""
     if token.dep_ != "pobj" or token.head.lower_ not in ("of", "in", "from", "near"):
         return False
-    if place_country(token.text) is None:
+    if place_country(token.text) is None and city_country(token.text, _BIG_CITY) is None:
+        return False
+    return not any(
+        e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
+        for e in doc.ents
+    )
+
+
+def _lone_town_name(doc: Doc, token: Token) -> bool:
+    """Whether a one-word person or body entity is a town or US state the gazetteer knows
+    by that very name (a city of ``_BIG_CITY`` people also by another spelling): no known
+    given name, no common noun before it ("the retailer Marlo"), no surname after it, no
+    word of a longer person's name in the text, and not the speaker of a reporting verb
+    ("Jackson said", "Nokia announced": a person or a company named like a town)."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ in given_names() or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if (
+        prev is not None
+        and prev.pos_ == "NOUN"
+        and prev.text[:1].islower()
+        and prev.lower_ not in SETTLEMENT_NOUNS
+    ):
+        return False  # "the retailer Marlo": a noun names what the name is
+    if token.dep_ == "nsubj" and token.head.lemma_ in word_list(REPORTING_VERBS):
+        return False
+    if place_country(token.text) is None and city_country(token.text, _BIG_CITY) is None:
         return False
     return not any(
         e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
@@ -665,6 +719,26 @@ def _read_as_person(reading: Reading, name: Span) -> bool:
     reading.person_name = tuple(t.text for t in name)
     reading.name = name.text
     return True
+
+
+def _named_as(doc: Doc, first: int, end: int) -> bool:
+    """Whether a one-word name follows "gave (his|her|their) name (only) as" ("a relative,
+    who gave her name only as Rosa"): a person's given name, whatever the tagger said."""
+    if end - first != 1 or first < 4 or doc[first - 1].lower_ != "as":
+        return False
+    k = first - 2
+    if doc[k].lower_ == "only":
+        k -= 1
+    if k < 2 or doc[k].lower_ not in ("name", "names"):
+        return False
+    owner = doc[k - 1]
+    if owner.lower_ == "first" and k >= 3:
+        owner = doc[k - 2]
+    return (
+        owner.lower_ in ("his", "her", "their", "its")
+        and owner.i > 0
+        and doc[owner.i - 1].lemma_ == "give"
+    )
 
 
 def _aged(doc: Doc, end: int) -> bool:
@@ -750,7 +824,7 @@ def _untagged_names(
     return found
 
 
-def _entity_parts(doc: Doc, piece_at: dict[int, Piece]) -> list[tuple[Span, str]]:
+def _entity_parts(doc: Doc, words: list[str], piece_at: dict[int, Piece]) -> list[tuple[Span, str]]:
     """Return the entities with their labels, split at commas inside them.
 
     The tagger sometimes runs a name and its appositive together ("Verona Nuoto, Lucio
@@ -780,6 +854,43 @@ def _entity_parts(doc: Doc, piece_at: dict[int, Piece]) -> list[tuple[Span, str]
                 and locate(span.text) is None
             )
             parts.append((span, "PERSON" if personal else label))
+    return _particle_names(doc, words, parts, piece_at)
+
+
+def _particle_names(
+    doc: Doc, words: list[str], parts: list[tuple[Span, str]], piece_at: dict[int, Piece]
+) -> list[tuple[Span, str]]:
+    """Replace the entities inside a personal name with particles by that name, a person.
+
+    "Hans Van den Broek" (tagged "Hans Van den" and "Broek"), "Ludwig van Beethoven"
+    (tagged a body): a run that starts with a known given name and joins capitalised
+    words with particles (``particle_name_end``) is one person's name, unless an entity
+    runs past it ("the Charles de Gaulle airport"), it holds a body's word or the KB
+    or the gazetteer knows it.
+    """
+    names = given_names()
+    i = 0
+    while i < len(doc):
+        if words[i].lower() not in names:
+            i += 1
+            continue
+        end = particle_name_end(words, i)
+        if end == i or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()):
+            i = max(end, i + 1)
+            continue
+        span = doc[i:end]
+        inside = [p for p in parts if p[0].start < end and p[0].end > i]
+        if (
+            all(i <= p[0].start and p[0].end <= end for p in inside)
+            and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+            and not (span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")
+            and not _body_like(span)
+            and not any(k in piece_at for k in range(i, end))
+            and locate(span.text) is None
+        ):
+            parts = [p for p in parts if p not in inside]
+            parts.append((span, "PERSON"))
+        i = end
     return parts
 
 
@@ -1952,6 +2063,8 @@ def _pp_owner(
     "from" a state for unarmed people ("refugees from Syria"; not "forces from Panama",
     which moves them) and any group with a country ("doctors from American aid groups").
     """
+    if obj.lower_ in WATER_WORDS and obj.text[:1].isupper():
+        return None  # "in the South China Sea": waters, no state's ground
     # The object's own mention first ("the Israeli-occupied West Bank": the West Bank).
     for token in sorted(obj.subtree, key=lambda t: t.i != obj.i):
         cand = cands_at.get(token.i)
@@ -2086,8 +2199,10 @@ def _countries_placing(
         country = chains[other.actor].country
         if other.actor == first.actor or r is None or not country or other.quoted:
             continue
-        if other.patron:
-            continue  # "U.S.-backed rebels" are not in the United States
+        if other.patron or _names_waters(doc[other.head]):
+            # "U.S.-backed rebels" are not in the United States, nor are people in the
+            # South China Sea in China.
+            continue
         if official:
             places = (r.kind in _TERRITORIES and _locates(doc[other.head])) or (
                 r.kind == "group" and r.sector not in _OFFICIAL_SECTORS
@@ -2098,6 +2213,7 @@ def _countries_placing(
             owner = other.end - other.start == 1 and doc[other.head].dep_ in _MODIFIER_DEPS
             places = (r.kind in _TERRITORIES and (not owner or _names_place(doc[other.head]))) or (
                 r.sector in _DOMESTIC_AUTHORITIES
+                and (r.role or "").lower() not in word_list(MISSION_NOUNS)
             )
         if places:
             found.add(country)
@@ -2120,6 +2236,17 @@ def _people_of(chain: _Chain) -> bool:
     return first is not None and first.head == "demonym" and first.plural
 
 
+def _names_waters(token: Token) -> bool:
+    """Whether a state word is part of the name of waters ("the South China Sea")."""
+    head = token.head
+    return (
+        token.dep_ in _MODIFIER_DEPS
+        and head.i != token.i
+        and head.lower_ in WATER_WORDS
+        and head.text[:1].isupper()
+    )
+
+
 def _names_place(token: Token) -> bool:
     """Whether a modifying state word sits on a place noun ("the Syrian capital")."""
     return token.head.lemma_.lower() in word_list(PLACE_NOUNS)
@@ -2135,7 +2262,7 @@ def _locates(token: Token) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("poss", "amod", "compound", "nmod"):
-        return True
+        return not _names_waters(node)
     if node.dep_ != "pobj" or node.head.lower_ not in _LOCATIVE_PREPS:
         return False
     verb = node.head.head

@@ -75,6 +75,10 @@ PARTITIVE_HEADS = frozenset(
     {"member", "members", "leader", "leaders", "supporter", "supporters"}
     | {"follower", "followers", "loyalist", "loyalists", "leadership"}
 )
+# Last words of waters' names: "the South China Sea" is no mention of China.
+WATER_WORDS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean", "lake"})
+# Word parts before a hyphen that leave the role noun after it whole ("ex-minister").
+HYPHEN_PREFIXES = frozenset({"ex", "co", "vice", "deputy", "under", "sub", "arch", "acting"})
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired"})
 # "pro-Russian separatists", "U.S.-backed rebels": the country named is a patron, not a member.
 PATRON_SUFFIXES = (
@@ -134,6 +138,7 @@ LINKING_WORDS = frozenset(
         "throughout",
         "across",
         "inside",
+        "outside",
         "within",
         "based",
         "operating",
@@ -793,11 +798,14 @@ class KnowledgeBase:
         entry = self.countries.get(iso3 or "")
         return entry.name if entry else None
 
-    def scan(self, words: Sequence[str]) -> list[Piece]:
+    def scan(self, words: Sequence[str], spaces: Sequence[bool] | None = None) -> list[Piece]:
         """Find names, demonyms and role nouns in a token sequence, longest match first.
 
         Names and demonyms must be capitalised in the text unless the KB spells
-        them in lower case; role nouns match in any case.
+        them in lower case; role nouns match in any case, and only as whole words:
+        not the end of a hyphenated word ("tank" in "think-tank"; ``spaces[i]`` tells
+        whether whitespace follows token i, all True when not given) unless the word
+        before the hyphen is a prefix of offices ("ex-minister", "co-founder").
         """
         keys = [norm(w) for w in words]
         lengths = self._lengths()
@@ -815,6 +823,8 @@ class KnowledgeBase:
                     break
             if found is None and "-" in keys[i]:
                 found = self._match_hyphenated(keys[i], words[i], i)
+            if found is not None and found.what == "role" and _hyphen_tail(keys, spaces, i):
+                found = None
             if found is not None:
                 pieces.append(found)
                 i = found.end
@@ -960,6 +970,15 @@ class KnowledgeBase:
         for entry in bucket:
             by_name.setdefault(entry.name, []).append(entry)
         return [self.pick(group, date)[0] for group in by_name.values()]
+
+
+def _hyphen_tail(keys: Sequence[str], spaces: Sequence[bool] | None, i: int) -> bool:
+    """Whether token i ends a hyphenated word whose first part is no office prefix."""
+    if spaces is None or i < 2 or keys[i - 1] != "-":
+        return False
+    if spaces[i - 2] or spaces[i - 1]:
+        return False  # "the attack - police said": a dash between words
+    return keys[i - 2] not in HYPHEN_PREFIXES
 
 
 def _deletions(word: str) -> set[str]:
@@ -1201,7 +1220,11 @@ def interpret(
         homes = [c for c in homes if c]
         reading.country = homes[0] if homes else reading.country
     if reading.country is None and reading.sector not in NON_STATE.values() and cut < len(words):
-        countries = [_piece_country(kb, piece, date) for piece in after]
+        countries = [
+            _piece_country(kb, piece, date)
+            for piece in after
+            if _places_head(words, keys, piece, after)
+        ]
         found = next((c for c in countries if c), None)
         if found is None:
             # "rebels in Darfur": a place the KB does not name, from the gazetteer.
@@ -1252,6 +1275,32 @@ def interpret(
         if reading.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
             reading.sector = "ELI"
     return reading
+
+
+def _places_head(
+    words: Sequence[str], keys: Sequence[str], piece: Piece, after: Sequence[Piece]
+) -> bool:
+    """Whether a piece in a trailing phrase tells where the head is.
+
+    A state or place does ("rebels in Darfur", "police in the Syrian capital"); not a
+    nationality adjective of another noun ("students near the Israeli embassy") nor a
+    name inside waters named after a country ("the South China Sea").
+    """
+    end = piece.end
+    while end < len(words) and words[end][:1].isupper():
+        end += 1
+    if end > piece.end and keys[end - 1] in WATER_WORDS:
+        return False
+    if piece.what == "demonym" and end == piece.end:
+        # Before a place noun or an actor noun ("a spokesman for the Turkish president",
+        # "doctors from American aid groups"), but not before a mission abroad.
+        rest = " ".join(keys[piece.end :])
+        nouns = word_list("en_place_nouns.txt")
+        return not rest.startswith(tuple(word_list("en_mission_nouns.txt"))) and (
+            (piece.end < len(keys) and keys[piece.end] in nouns)
+            or any(p.what in ("role", "name") for p in after if p.start > piece.start)
+        )
+    return True
 
 
 def _read_settlement(
@@ -1420,7 +1469,8 @@ def _role_text(words: Sequence[str], keys: Sequence[str], piece: Piece) -> str:
         start -= 1
     while start < piece.start and keys[start] == "-":
         start += 1
-    return " ".join(w.lower() for w in words[start : piece.end])
+    # "think-tank": a hyphen inside the office joins its words.
+    return " ".join(w.lower() for w in words[start : piece.end]).replace(" - ", "-")
 
 
 def _piece_country(kb: KnowledgeBase, piece: Piece, date: dt.date | None) -> str | None:
@@ -1723,9 +1773,56 @@ def _same_given_name(word: str, known: set[str]) -> bool:
     )
 
 
+@functools.cache
+def name_particles() -> tuple[tuple[str, ...], ...]:
+    """Particles inside personal names (``en_name_particles.txt``), longest first."""
+    found = (tuple(p.split()) for p in word_list("en_name_particles.txt"))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word.replace("'", "").isalpha()
+
+
+def particle_name_end(words: Sequence[str], start: int) -> int:
+    """Return the end of a personal name with particles that starts at ``start``.
+
+    The name starts with a given name of ``en_first_names.tsv`` and joins capitalised
+    words with at least one particle of ``en_name_particles.txt`` ("Hans Van den Broek",
+    "Charles de Gaulle", "Hamad bin Khalifa al-Thani"), at most six tokens in all.
+    Returns ``start`` when the words there are no such name.
+    """
+    if not _name_word(words[start]) or norm(words[start]) not in given_names():
+        return start
+    end, particle = start + 1, False
+    while end < len(words) and end - start < 6:
+        size = next(
+            (
+                len(p)
+                for p in name_particles()
+                if tuple(norm(w) for w in words[end : end + len(p)]) == p
+            ),
+            0,
+        )
+        if size and end + size < len(words) and _name_word(words[end + size]):
+            end, particle = end + size + 1, True
+        elif _name_word(words[end]):
+            end += 1
+        else:
+            break
+    return end if particle else start
+
+
 def _name_by_given_name(words: Sequence[str]) -> tuple[str, ...]:
     """The two or three capitalised words ending a phrase, after any honorific, when they
-    start with a given name of ``en_first_names.tsv`` and name no body or place."""
+    start with a given name of ``en_first_names.tsv`` and name no body or place; or a
+    name with particles that ends the phrase ("Ludwig van Beethoven")."""
+    body_words = word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
+    for first in range(len(words)):
+        if particle_name_end(words, first) == len(words):
+            name = tuple(words[first:])
+            if not any(norm(w) in body_words for w in name) and locate(" ".join(name)) is None:
+                return name
     start = len(words)
     while start > 0 and words[start - 1][:1].isupper():
         start -= 1
@@ -1734,7 +1831,6 @@ def _name_by_given_name(words: Sequence[str]) -> tuple[str, ...]:
     name = tuple(words[start:])
     if not 2 <= len(name) <= 3 or norm(name[0]) not in given_names():
         return ()
-    body_words = word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
     if any(norm(w).rstrip(".") in body_words or w.isupper() for w in name):
         return ()
     return () if locate(" ".join(name)) is not None else name
@@ -1765,12 +1861,13 @@ def resolve_phrase(
     tokens = [t for t in tokenizer()(text) if not t.is_space]
     words = [t.text for t in tokens]
     spaces = [bool(t.whitespace_) for t in tokens]
-    reading = interpret(kb, words, kb.scan(words), date, spaces=spaces)
+    reading = interpret(kb, words, kb.scan(words, spaces), date, spaces=spaces)
     if reading.kind is None:
         # "Maria Lopez", "fan favourite Maria Lopez": a name that starts with a known given name.
         name = _name_by_given_name(words)
         if name:
-            reading.kind, reading.name = "person", " ".join(name)
+            written = "".join(t.text_with_ws for t in tokens[len(tokens) - len(name) :])
+            reading.kind, reading.name = "person", written.strip()
     result = reading.as_dict()
     result["text"] = text
     return result

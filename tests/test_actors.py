@@ -1155,3 +1155,98 @@ def test_actors_body_named_after_a_kb_body_is_its_own(nlp_model):
     found = extract_actors(doc, default_kb())
     actor = actor_of(doc, found, "Kestrel")
     assert (actor.name, actor.kind) == ("Kestrel Valley NHS Foundation Trust", "organisation")
+
+
+def _hand_doc(nlp_blank, words, pos, deps, heads, ents, lemmas=None):
+    from spacy.tokens import Doc
+
+    return Doc(
+        nlp_blank.vocab, words=words, pos=pos, deps=deps, heads=heads, ents=ents, lemmas=lemmas
+    )
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_actors_lone_town_tagged_as_a_name_is_a_place(nlp_blank, label):
+    doc = _hand_doc(
+        nlp_blank,
+        ["Drones", "struck", "Kherson", "overnight", "."],
+        ["NOUN", "VERB", "PROPN", "ADV", "PUNCT"],
+        ["nsubj", "ROOT", "dobj", "advmod", "punct"],
+        [1, 1, 1, 1, 1],
+        ["O", "O", f"B-{label}", "O", "O"],
+    )
+    found = extract_actors(doc, default_kb())
+    assert [(a.name, a.kind, a.country, a.sector) for a in found.actors] == [
+        ("Drones", "group", None, "MIL"),
+        ("Kherson", "place", "UKR", "CVL"),
+    ]
+
+
+def test_actors_town_name_as_speaker_or_with_a_surname_stays_a_person(nlp_blank):
+    # A surname that is also a town, as the subject of a reporting verb; a town name
+    # followed by a surname.
+    doc = _hand_doc(
+        nlp_blank,
+        ["Kherson", "said", "Odesa", "Marchuk", "left", "."],
+        ["PROPN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["nsubj", "ROOT", "compound", "nsubj", "ccomp", "punct"],
+        [1, 1, 3, 4, 1, 1],
+        ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        lemmas=["Kherson", "say", "Odesa", "Marchuk", "leave", "."],
+    )
+    found = extract_actors(doc, default_kb())
+    assert [(a.name, a.kind) for a in found.actors] == [
+        ("Kherson", "person"),
+        ("Odesa Marchuk", "person"),
+    ]
+
+
+def test_actors_name_with_particles_split_by_the_tagger_is_one_person(nlp_blank):
+    doc = _hand_doc(
+        nlp_blank,
+        ["Hans", "Van", "der", "Berg", "resigned", "."],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["compound", "compound", "compound", "nsubj", "ROOT", "punct"],
+        [3, 3, 3, 4, 4, 4],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O", "O"],
+    )
+    found = extract_actors(doc, default_kb())
+    assert [(a.name, a.kind, a.country) for a in found.actors] == [
+        ("Hans Van der Berg", "person", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Charlotte de la Fontaine won the vote.",
+            [("Charlotte de la Fontaine", "person", None, None)],
+        ),
+        (
+            "A regional think-tank warned that prices would rise.",
+            [("regional think-tank", "organisation", None, "EDU")],
+        ),
+        (
+            "A neighbour, who gave his name only as Tariq, said the shelling lasted hours.",
+            [("Tariq", "person", None, None)],
+        ),
+        (
+            "The governor of Nevada vetoed the bill.",
+            [("governor", "person", "USA", "GOV"), ("Nevada", "place", "USA", "CVL")],
+        ),
+        ("Oregon officials closed the highway.", [("Oregon officials", "group", "USA", "GOV")]),
+        (
+            "Students near the Turkish embassy chanted slogans.",
+            [("Students", "group", None, "EDU"), ("Turkish embassy", "organisation", "TUR", "GOV")],
+        ),
+        (
+            "Coast guards in the East China Sea stopped two trawlers.",
+            [("Coast guards", "organisation", None, "MIL"), ("China", "state", "CHN", None)],
+        ),
+    ],
+)
+def test_actors_names_places_and_waters_in_the_bundled_kb(nlp_model, text, expected):
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
+    assert [(a.name, a.kind, a.country, a.sector) for a in found.actors] == expected

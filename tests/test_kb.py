@@ -73,6 +73,20 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         # An international body's court is the body's; a state's body keeps its sector.
         ("the U.N. war crimes court", None, "IGO", "organisation"),
         ("Northern Liberation Front television", "KEN", "JRN", "organisation"),
+        # Role nouns match whole words only: "tank" in "think-tank" is no weapon.
+        ("a local think-tank", None, "EDU", "organisation"),
+        ("a Polish think tank", "POL", "EDU", "organisation"),
+        ("anti-tank crews", None, None, None),
+        ("the ex-minister", None, "ELI", "person"),
+        # US states are places of the USA.
+        ("the governor of Ohio", "USA", "GOV", "person"),
+        ("Vermont officials", "USA", "GOV", "group"),
+        ("police in Arizona", "USA", "COP", "organisation"),
+        # A nationality of another noun or a sea named after a country places nobody.
+        ("students near the Turkish embassy", None, "EDU", "group"),
+        ("protesters outside the Danish consulate", None, "CVL", "group"),
+        ("sailors in the South China Sea", None, "MIL", "group"),
+        ("a spokesman for the Kenyan president", "KEN", "GOV", "person"),
     ],
 )
 def test_kb_resolve_phrase(kb, text, country, sector, kind):
@@ -473,3 +487,17 @@ def test_kb_name_with_a_given_name_is_a_person(text, expected):
 def test_kb_towns_are_places_capitals_states(text, expected):
     got = resolve_phrase(text, dt.date(2024, 5, 1))
     assert (got["kind"], got["country"], got["sector"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hans Van den Broek", "Hans Van den Broek"),
+        ("Dr Maria de la Cruz", "Maria de la Cruz"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("Omar bin Faisal al-Harbi", "Omar bin Faisal al-Harbi"),
+    ],
+)
+def test_kb_resolve_name_with_particles_is_a_person(kb, text, name):
+    got = resolve_phrase(text, kb=kb)
+    assert (got["name"], got["kind"], got["country"]) == (name, "person", None)
