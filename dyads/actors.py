@@ -272,6 +272,7 @@ def _find_mentions(
     # Heads: the last token of a name (KB piece or entity), or of a role noun.
     heads: dict[int, tuple[int, str | None]] = {}  # head index → (name start, label)
     country_led: dict[int, int] = {}  # head → name start of "the U.S. Geological Survey"
+    body_named: dict[int, int] = {}  # head → name start of "the University of Leeds"
     for piece in pieces:
         if piece.what in ("name", "demonym", "role", "patron"):
             last = piece.end - 1
@@ -332,6 +333,14 @@ def _find_mentions(
                     heads.pop(piece_at[i].end - 1, None)
             heads[last] = (first, label)
             country_led[last] = first
+            continue
+        if label == "ORG" and _body_with_complement(doc, first, end, piece_at):
+            # "the Office for National Statistics": one body, not "Statistics" or a national.
+            for i in range(first, end):
+                if i in piece_at:
+                    heads.pop(piece_at[i].end - 1, None)
+            heads[last] = (first, label)
+            body_named[last] = first
             continue
         if any(i in piece_at and piece_at[i].what == "name" for i in range(first, end)):
             # The KB knows a name here; let its piece decide, but keep spaCy's label.
@@ -422,6 +431,14 @@ def _find_mentions(
         reading = _read_tokens(doc, kb, pieces, list(range(reading_start, end)), date, label)
         if reading.kind is None and reading.country is None and reading.sector is None:
             continue
+        if head_i in body_named:
+            body_word = piece_at.get(body_named[head_i])
+            role = body_word.role if body_word is not None and body_word.what == "role" else None
+            reading.head, reading.entry, reading.kind = "name", None, "organisation"
+            reading.name, reading.person_name = doc[body_named[head_i] : end].text, ()
+            reading.sector = role.sector if role is not None else None
+            reading.role = role.phrase if role is not None else None
+            reading.plural = False
         if label == "PERSON" and _named_as(doc, head_i, head_i + 1):
             # "gave his name only as Tariq": a given name, not the KB's namesake.
             reading.head, reading.entry, reading.kind = "name", None, "person"
@@ -719,6 +736,23 @@ def _read_as_person(reading: Reading, name: Span) -> bool:
     reading.person_name = tuple(t.text for t in name)
     reading.name = name.text
     return True
+
+
+def _body_with_complement(doc: Doc, first: int, end: int, piece_at: dict[int, Piece]) -> bool:
+    """Whether a body entity is a body word with an "of"/"for" complement of capitalised
+    words the KB does not know ("the Office for National Statistics", "the University of
+    Leeds"): one body named by the entity, whatever nouns its complement holds."""
+    if end - first < 3 or doc[first + 1].lower_ not in ("of", "for"):
+        return False
+    word = doc[first]
+    piece = piece_at.get(first)
+    if not word.text[:1].isupper() or (piece is not None and piece.end > first + 1):
+        return False  # "Ministry of Foreign Affairs": a role the KB reads whole
+    if word.lower_ not in _org_words():
+        return False
+    if any(piece_at[i].what == "name" for i in range(first, end) if i in piece_at):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in doc[first:end])
 
 
 def _named_as(doc: Doc, first: int, end: int) -> bool:

@@ -1241,6 +1241,14 @@ def test_actors_name_with_particles_split_by_the_tagger_is_one_person(nlp_blank)
             [("Students", "group", None, "EDU"), ("Turkish embassy", "organisation", "TUR", "GOV")],
         ),
         (
+            "Figures from the Office for Regional Statistics show rents rose.",
+            [("Office for Regional Statistics", "organisation", None, None)],
+        ),
+        (
+            "Research by the University of Bristol found the same.",
+            [("University of Bristol", "organisation", "GBR", "EDU")],
+        ),
+        (
             "Coast guards in the East China Sea stopped two trawlers.",
             [("Coast guards", "organisation", None, "MIL"), ("China", "state", "CHN", None)],
         ),
