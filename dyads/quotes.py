@@ -385,6 +385,8 @@ _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 _PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Initials before a given name or surname: "K", "S.", "M.K.", "M. K."
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Participles whose agent is a document's author: "figures released by the ONS".
 _PUBLISHING = frozenset(
@@ -989,6 +991,10 @@ class _Reader:
                         )
                     ):
                         return named.id
+        if head.pos_ == "NOUN":
+            named_last = self.closing_appositive(head, right)
+            if named_last is not None:
+                return named_last
         if head.lower_ in _PRONOUNS:
             if head.lower_ in _PERSON_PRONOUNS and head.head.lemma_.lower() in _CONTINUING:
                 # "“…,” said Tom Quinn. Paul Baxter shook his head. ¶ “…,” he added": adding
@@ -1067,6 +1073,10 @@ class _Reader:
                         and not (located and principal.kind == "place")
                     ):
                         return self.body_named_for_place(t) or principal.id
+        if self.noun_class(head) == "document" and _refers_back(head):
+            issuer = self.document_issuer(head, para)
+            if issuer is not None:
+                return issuer
         if actor is not None:
             return actor.id
         # Modifiers of the head: "U.S. officials", "Russian diplomats"; an owner only for
@@ -1080,6 +1090,67 @@ class _Reader:
         if head.pos_ == "PROPN":
             # A surname the actor stage did not link ("Ricci" after "Enzo Ricci").
             return self.surnames().get(head.text)
+        return None
+
+    def document_issuer(self, head: Token, para: int) -> str | None:
+        """Return who issued the document a definite description refers back to, or None.
+
+        "The IMF said in a statement that …" ¶ "The statement said …": the latest earlier
+        mention of the same document noun names its issuer as the speaker of the verb it
+        is in ("said in a statement", "In a statement, X said"), the subject of a verb
+        that issued it ("X issued a communiqué") or an author in its own phrase ("a
+        readout from the ministry"). When that mention names no one, the document stays
+        a speaker of its own.
+        """
+        doc = self.doc
+        for k in range(head.i - 1, -1, -1):
+            t = doc[k]
+            if self.para_of[k] < para - 2:
+                return None
+            if t.lemma_.lower() != head.lemma_.lower() or self.in_quote[k]:
+                continue
+            for child in [*t.children, *_publishers(t)]:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                    for w in child.subtree:
+                        named = self.actor_at(w)
+                        if named is not None and named.kind != "place":
+                            return named.id
+                if child.dep_ in ("poss", "compound"):
+                    named = self.actor_at(child)
+                    if named is not None and named.kind != "place":
+                        return named.id
+            verb = None
+            if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
+                verb = t.head.head  # "X said in a statement", "In a statement, X said"
+            elif t.dep_ == "dobj" and t.head.lemma_.lower() in _PUBLISHING:
+                verb = t.head  # "X issued a communiqué"
+            subject = (
+                next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if verb is not None
+                else None
+            )
+            if subject is None or self.noun_class(subject) == "document":
+                return None
+            return self.resolve_head(subject, para, subject.left_edge.i, subject.right_edge.i + 1)
+        return None
+
+    def closing_appositive(self, head: Token, right: int) -> str | None:
+        """Return the named person in apposition that ends a description, or None.
+
+        "A community leader in Maru, Alhaji Sani Garba, said": the parser hangs the name
+        on the description's last noun (the place), not on its head; a person's name set
+        off by commas at the end of a description is who the description is.
+        """
+        for t in head.subtree:
+            if t.dep_ != "appos" or t.head is head or t.i >= right:
+                continue
+            after = t.right_edge.i + 1
+            # Only an appositive that closes the phrase: nothing but a comma after it.
+            if after < right and not (after == right - 1 and self.doc[after].text == ","):
+                continue
+            named = self.named_person(t)
+            if named is not None:
+                return named
         return None
 
     def speaker_actor(
@@ -1349,7 +1420,13 @@ class _Reader:
             if not word[:1].isupper() or word.lower() in _HONORIFICS:
                 break
             core.append(word)
-        return 2 <= len(core) <= 3 and not any(
+        # Initials before a name ("K Anbarasan", "M.K. Stalin", common in Indian and
+        # African news) are a person's, not an acronym's.
+        initials = 0
+        while len(core) > 1 and _INITIALS.fullmatch(core[-1]):
+            core.pop()
+            initials += 1
+        return 2 - min(initials, 1) <= len(core) <= 3 and not any(
             w.lower() in self.nouns or w.isupper() or w.lower().rstrip(".") in _body_name_words()
             for w in core
         )
@@ -2158,6 +2235,19 @@ def _publishers(head: Token) -> list[Token]:
         for agent in child.children
         if agent.dep_ == "agent"
     ]
+
+
+def _refers_back(head: Token) -> bool:
+    """Return True for a document phrase that refers back: "the statement", "its report".
+
+    "A readout of the call" is the readout of an event told before, as definite as "the".
+    """
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    )
 
 
 def _partitive(head: Token) -> Token:

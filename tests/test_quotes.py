@@ -1370,3 +1370,84 @@ def test_quotes_a_message_reading_is_its_senders(code, text):
     names = {a.id: a.name for a in result.actors}
     direct = [q for q in result.quotes if q.kind == "direct"]
     assert [(names[q.speaker], q.speaker_text) for q in direct] == [("Mark Dunn", "Mark Dunn")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The UN's refugee envoy for Chad, Mireille Dubois, said the camps were full.",
+            ("Mireille Dubois", "person"),
+        ),
+        (
+            "A village elder in Tondi, Alhaji Musa Bello, said 12 houses had burned down.",
+            ("Alhaji Musa Bello", "person"),
+        ),
+    ],
+)
+def test_quotes_a_name_closing_a_description_is_the_speaker(code, text, expected):
+    # The parser hangs the name on the place or body at the end of the description.
+    result = code(text)
+    actors = {a.id: (a.name, a.kind) for a in result.actors}
+    (quote,) = result.quotes
+    assert actors[quote.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The World Bank said in a statement on Friday that lending would rise. "
+            "The statement said poorer states would get most of it.",
+            ["World Bank", "World Bank"],
+        ),
+        (
+            "In a statement, Greenpeace said the spill was avoidable.\n\n"
+            "The statement said clean-up crews had arrived too late.",
+            ["Greenpeace", "Greenpeace"],
+        ),
+        (
+            "Trade ministers met in Geneva. The World Trade Organization issued a communiqué "
+            "afterwards. The communiqué said members would cut farm subsidies.",
+            ["World Trade Organization"],
+        ),
+        (
+            "The two presidents spoke for an hour. A readout from the Kenyan State House said "
+            "they discussed trade. A readout of the call said both agreed to meet in June.",
+            ["Kenyan State House", "Kenyan State House"],
+        ),
+        # An authorless document speaks as a body of its own.
+        ("The report said exports fell by a tenth.", ["report"]),
+    ],
+)
+def test_quotes_a_document_referred_back_to_speaks_for_its_issuer(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [names[q.speaker] for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "R Selvam, a weaver from Tamil Nadu, lost his loom in the fire. He said the "
+            "insurance would not pay.",
+            "R Selvam",
+        ),
+        (
+            "P Murugan, a teacher in Madurai, said the school had shut. He said pupils had "
+            "gone home for weeks.",
+            "P Murugan",
+        ),
+        (
+            "Kerala Chief Minister P.K. Thomas toured the flooded villages. He said every "
+            "family would get help.",
+            "P.K. Thomas",
+        ),
+    ],
+)
+def test_quotes_names_with_initials_are_people_he_can_refer_to(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [names.get(q.speaker) for q in result.quotes][-1] == expected
+    assert all(names.get(q.speaker) == expected for q in result.quotes)
