@@ -115,6 +115,15 @@ def gendered_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def body_nouns() -> dict[str, frozenset[str]]:
+    """Return generic body nouns ("the charity") → the sectors of bodies they describe."""
+    return {
+        row["lemma"].lower(): frozenset(row["sectors"].split(","))
+        for _, row in iter_tsv(data_path("en_quote_body_nouns.tsv"))
+    }
+
+
+@functools.cache
 def _body_name_words() -> frozenset[str]:
     """Return words that make a name a body's ("Brightwell Energy", "Ashgrove United")."""
     return word_list("en_org_name_words.txt") | word_list("en_body_nouns.txt")
@@ -676,6 +685,10 @@ class _Reader:
             # "the striker said": a description of someone named before, even when the
             # actor stage made the description an unnamed actor of its own.
             actor_id = self.described_person(head) or actor_id
+            if own is None or own.id in self.created or len(own.mentions) == 1:
+                # "the group said": a body the actor stage linked it to stands; an actor
+                # of its own (the description its only mention) is no link.
+                actor_id = self.described_body(head, para) or actor_id
         if actor_id is None:
             actor_id = self.speaker_actor(_partitive(head))
         return actor_id, phrase
@@ -814,6 +827,43 @@ class _Reader:
         if gender is None and self.described_as_other(found, lemma):
             return None  # "Singer Ray Collins" … "the promoter said": someone else
         return self.full_name(found)
+
+    def described_body(self, head: Token, para: int) -> str | None:
+        """Return the one recently named body a definite body noun describes, or None.
+
+        "Médecins Sans Frontières (MSF) said …" ¶ "“…,” the medical charity said": a
+        singular "the charity", "the agency", "the bloc" with no name of its own is the
+        body named in this or the two paragraphs before that fits the noun
+        (``en_quote_body_nouns.tsv``: its sector, or the noun in its name; a body of
+        unknown sector fits any), when exactly one fits.
+        """
+        sectors = body_nouns().get(head.lemma_.lower())
+        if (
+            sectors is None
+            or head.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            or any(c.pos_ == "PROPN" for c in head.subtree)
+            or self.actors is None
+        ):
+            return None
+        noun = head.lemma_.lower()
+        fitting: set[str] = set()
+        for mention in self.actors.mentions:
+            if mention.kind != "name" or mention.start >= head.i:
+                continue
+            if self.para_of[mention.start] < para - 2 or self.in_quote[mention.start]:
+                continue
+            body = self.actors.actors[mention.actor]
+            if body.kind not in ("organisation", "group"):
+                continue
+            if (
+                "*" in sectors
+                or body.sector is None
+                or body.sector in sectors
+                or noun in body.name.lower().split()
+            ):
+                fitting.add(body.id)
+        return next(iter(fitting)) if len(fitting) == 1 else None
 
     def described_as_other(self, actor_id: str, lemma: str) -> bool:
         """Return True when the text gave a person a noun other than ``lemma``.

@@ -1451,3 +1451,48 @@ def test_quotes_names_with_initials_are_people_he_can_refer_to(code, text, expec
     names = {a.id: a.name for a in result.actors}
     assert [names.get(q.speaker) for q in result.quotes][-1] == expected
     assert all(names.get(q.speaker) == expected for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mercy Corps said its warehouse in the district had been looted.\n\n"
+            '"Our staff had to run with the patients," the aid charity said.',
+            ["Mercy Corps", "Mercy Corps"],
+        ),
+        (
+            "The World Food Programme warned of famine in the north.\n\n"
+            '"We are running out of food," the agency said.',
+            ["World Food Programme"],
+        ),
+        (
+            "Norvale Foods cut 300 jobs on Monday. The company said sales had slumped.",
+            ["Norvale Foods"],
+        ),
+        # Two recent bodies fit "the company": neither is chosen.
+        (
+            "Norvale Foods and Brightmoor Mills both cut jobs on Monday. The company said "
+            "sales had slumped.",
+            ["company"],
+        ),
+    ],
+)
+def test_quotes_a_body_noun_is_the_one_recent_body_that_fits(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [names[q.speaker] for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Campaigners called the plan 'reckless' and vowed to fight it.", "Campaigners"),
+        ('Drivers rejected what the operator called a "generous" offer.', "operator"),
+    ],
+)
+def test_quotes_a_scare_quote_is_its_sentences_subjects(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.kind, names[quote.speaker]) == ("partial", expected)
