@@ -928,7 +928,7 @@ class _Reader:
             t = doc[k]
             if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
                 continue
-            found = self.named_person(t)
+            found = self.named_person(t) or self.initialled_name(t)
             if found is None and t.lower_ in _PERSON_PRONOUNS:
                 actor = self.actor_at(t)
                 found = actor.id if actor is not None and actor.kind == "person" else None
@@ -1025,6 +1025,10 @@ class _Reader:
             return (
                 self.body_named_for_place(head) or self.person_after_place(head, actor) or actor.id
             )
+        if actor is None or self.mention_kind(head) != "name":
+            initialled = self.initialled_name(head)
+            if initialled is not None:
+                return initialled
         for child in head.children:
             if child.dep_ in ("appos", "compound") and left <= child.i < right:
                 for t in child.subtree:
@@ -1184,15 +1188,43 @@ class _Reader:
             return self.resolve_head(subject, para, subject.left_edge.i, subject.right_edge.i + 1)
         return None
 
+    def initialled_name(self, head: Token) -> str | None:
+        """Return a person actor for a name written with initials that no actor took, or None.
+
+        "Opposition Leader R Ashok Kumar said": Indian, Malaysian and African news write
+        given names as initials ("R", "M.K.") that the tagger does not read as a name; the
+        actor stage then keeps only the title. The name runs from the first initial to the
+        head, and it is a person's.
+        """
+        if head.pos_ != "PROPN" or self.actor_at(head) is not None or self.in_quote[head.i]:
+            return None
+        start = head.i
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].head.i == head.i
+            and self.doc[start - 1].pos_ == "PROPN"
+            and self.actor_at(self.doc[start - 1]) is None
+        ):
+            start -= 1
+        while start < head.i and not _INITIALS.fullmatch(self.doc[start].text):
+            start += 1
+        if start == head.i or not all(
+            _INITIALS.fullmatch(t.text) or t.text[:1].isupper() for t in self.doc[start : head.i]
+        ):
+            return None
+        return self.speaker_actor(head, "person", start=start)
+
     def closing_appositive(self, head: Token, right: int) -> str | None:
-        """Return the named person in apposition that ends a description, or None.
+        """Return the named person that ends a description, or None.
 
         "A community leader in Maru, Alhaji Sani Garba, said": the parser hangs the name
         on the description's last noun (the place), not on its head; a person's name set
-        off by commas at the end of a description is who the description is.
+        off by commas at the end of a description, or a name with initials ending it, is
+        who the description is.
         """
         for t in head.subtree:
-            if t.dep_ != "appos" or t.head is head or t.i >= right:
+            if t.dep_ != "appos" or t.head.i == head.i or t.i >= right:
                 continue
             after = t.right_edge.i + 1
             # Only an appositive that closes the phrase: nothing but a comma after it.
@@ -1201,7 +1233,9 @@ class _Reader:
             named = self.named_person(t)
             if named is not None:
                 return named
-        return None
+        # "Leader of the Opposition V Sathish said": a name with initials closing the phrase.
+        last = self.doc[right - 1]
+        return self.initialled_name(last) if last.i != head.i else None
 
     def speaker_actor(
         self,
