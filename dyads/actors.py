@@ -73,6 +73,7 @@ SPEAKER_NOUNS = "en_speaker_nouns.tsv"
 PLACE_NOUNS = "en_place_nouns.txt"
 REPORTING_VERBS = "en_reporting_verbs.txt"
 MISSION_NOUNS = "en_mission_nouns.txt"
+POSTNOMINALS = "en_quote_postnominals.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NP_DEPS = frozenset(
@@ -1031,6 +1032,7 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     )
     r = cand.reading
     assert r is not None
+    _drop_postnominals(r, cand)
     if not honorifics:
         return
     cand.gender = HONORIFICS[norm(honorifics[-1].text).rstrip(".")]
@@ -1045,6 +1047,26 @@ def _honorific_name(doc: Doc, kb: KnowledgeBase, cand: _Cand, name_start: int) -
     )
     if vetoed and cand.gender and cand.written:
         _unresolve(r, cand.written)
+
+
+def _drop_postnominals(r: Reading, cand: _Cand) -> None:
+    """Leave post-nominal letters out of an unknown person's name ("Rebecca Hale KC",
+    "Keir Dalton MP": ``en_quote_postnominals.txt``), so that "Hale" joins her."""
+    if r.entry is not None or r.kind != "person":
+        return
+    suffixes = word_list(POSTNOMINALS)
+
+    def suffix(word: str) -> bool:
+        return word[:1].isupper() and word.lower().rstrip(".") in suffixes
+
+    while len(cand.written) > 1 and suffix(cand.written[-1]):
+        cand.written = cand.written[:-1]
+    while len(r.person_name) > 1 and suffix(r.person_name[-1]):
+        r.person_name = r.person_name[:-1]
+    words = r.name.split()
+    while len(words) > 1 and suffix(words[-1]):
+        words.pop()
+    r.name = " ".join(words)
 
 
 def _unresolve(r: Reading, written: tuple[str, ...]) -> None:

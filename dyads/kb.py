@@ -526,6 +526,9 @@ class KnowledgeBase:
         for alias in aliases:
             words = self._key(alias)
             self.name_words.setdefault(name, set()).update(words)
+            suffixes = word_list("en_quote_postnominals.txt")
+            while len(words) > 2 and words[-1].rstrip(".") in suffixes:
+                words = words[:-1]  # "Ferdinand Marcos Jr.": the surname is Marcos
             if len(words) < 2:
                 continue
             # "Xi Jinping", "Kim Jong Un": the family name comes first.

@@ -1258,3 +1258,12 @@ def test_actors_names_places_and_waters_in_the_bundled_kb(nlp_model, text, expec
     doc = nlp_model(text)
     found = extract_actors(doc, default_kb())
     assert [(a.name, a.kind, a.country, a.sector) for a in found.actors] == expected
+
+
+def test_actors_postnominals_stay_out_of_a_persons_name(nlp_model):
+    text = "Prosecutor Nadia Ferrer KC told the jury the van was stolen. Ferrer said it burned."
+    doc = nlp_model(text)
+    found = extract_actors(doc, default_kb())
+    actor = actor_of(doc, found, "Prosecutor")
+    assert (actor.name, actor.sector) == ("Nadia Ferrer", "JUD")
+    assert mention_texts(doc, actor) == ["Prosecutor Nadia Ferrer KC", "Ferrer"]
