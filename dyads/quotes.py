@@ -840,9 +840,10 @@ class _Reader:
         sectors = body_nouns().get(head.lemma_.lower())
         if (
             sectors is None
-            or head.tag_ != "NN"
+            # Singular; the small model may tag a lower-case "bloc" as a proper noun.
+            or not (head.tag_ == "NN" or (head.tag_ == "NNP" and head.text.islower()))
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-            or any(c.pos_ == "PROPN" for c in head.subtree)
+            or any(c.pos_ == "PROPN" and c.i != head.i for c in head.subtree)
             or self.actors is None
         ):
             return None

@@ -1470,6 +1470,11 @@ def test_quotes_names_with_initials_are_people_he_can_refer_to(code, text, expec
             "Norvale Foods cut 300 jobs on Monday. The company said sales had slumped.",
             ["Norvale Foods"],
         ),
+        (
+            "The European Union imposed new sanctions on Monday.\n\n"
+            '"We will not look away," the bloc said.',
+            ["European Union"],
+        ),
         # Two recent bodies fit "the company": neither is chosen.
         (
             "Norvale Foods and Brightmoor Mills both cut jobs on Monday. The company said "
