@@ -659,6 +659,13 @@ class _Reader:
             right -= 1
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
+        opened = sum(t.text == "(" for t in doc[left : right + 1])
+        if (
+            right + 1 < len(doc)
+            and doc[right + 1].text == ")"
+            and opened > sum(t.text == ")" for t in doc[left : right + 1])
+        ):
+            right += 1  # "Médecins Sans Frontières (MSF)": the acronym's closing bracket
         return left, right + 1
 
     def resolve(self, head: Token, para: int, bare: bool = False) -> tuple[str | None, str]:

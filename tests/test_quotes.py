@@ -1523,3 +1523,13 @@ def test_quotes_a_name_with_initials_after_a_title_is_the_person(code, text, exp
     result = code(text)
     actors = {a.id: (a.name, a.kind) for a in result.actors}
     assert [actors[q.speaker] for q in result.quotes] == [(n, "person") for n in expected]
+
+
+def test_quotes_a_speaker_phrase_keeps_the_bracket_of_its_acronym(code):
+    result = code("Human Rights Watch (HRW) said the arrests were unlawful.")
+    names = {a.id: a.name for a in result.actors}
+    (quote,) = result.quotes
+    assert (quote.speaker_text, names[quote.speaker]) == (
+        "Human Rights Watch (HRW)",
+        "Human Rights Watch",
+    )
