@@ -56,6 +56,7 @@ from .kb import (
     given_names,
     interpret,
     kb_with,
+    name_particles,
     norm,
     particle_name_end,
     person_by_name,
@@ -211,7 +212,12 @@ def extract_actors(doc: Doc, kb: KnowledgeBase | None = None) -> DocActors:
     if isinstance(date, dt.datetime):
         date = date.date()
     words = [t.text for t in doc]
-    pieces = kb.scan(words, [bool(t.whitespace_) for t in doc])
+    # Whitespace matters to the scan only around hyphens ("think-tank"): read it there.
+    spaces = [True] * len(words)
+    for i, word in enumerate(words):
+        if word == "-" and i > 0:
+            spaces[i - 1], spaces[i] = bool(doc[i - 1].whitespace_), bool(doc[i].whitespace_)
+    pieces = kb.scan(words, spaces)
     sent_of = _sentence_numbers(doc)
     cands = _find_mentions(doc, words, sent_of, kb, pieces, date)
     chains = _link(doc, words, sent_of, kb, cands)
@@ -903,15 +909,23 @@ def _particle_names(
     runs past it ("the Charles de Gaulle airport"), it holds a body's word or the KB
     or the gazetteer knows it.
     """
+    # Only a particle's first word can start one: most texts have none and cost one pass.
+    firsts = {p[0] for p in name_particles()}
+    particles = [k for k, w in enumerate(words) if w.lower() in firsts]
+    if not particles:
+        return parts
     names = given_names()
-    i = 0
-    while i < len(doc):
-        if words[i].lower() not in names:
-            i += 1
+    starts = [
+        k
+        for k in range(max(0, particles[0] - 5), particles[-1])
+        if words[k][:1].isupper() and words[k].lower() in names
+    ]
+    reached = 0
+    for i in starts:
+        if i < reached:
             continue
         end = particle_name_end(words, i)
         if end == i or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()):
-            i = max(end, i + 1)
             continue
         span = doc[i:end]
         inside = [p for p in parts if p[0].start < end and p[0].end > i]
@@ -925,7 +939,7 @@ def _particle_names(
         ):
             parts = [p for p in parts if p not in inside]
             parts.append((span, "PERSON"))
-        i = end
+        reached = end
     return parts
 
 
