@@ -58,12 +58,13 @@ from .kb import (
     kb_with,
     name_particles,
     norm,
+    one_slip,
     particle_name_end,
     person_by_name,
     place_country,
 )
 from .nlp import PUBLISHED
-from .places import city_country, locate
+from .places import big_city, locate
 from .records import Actor
 from .resources import table, word_list
 
@@ -116,7 +117,7 @@ _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", 
 _GOVERNING_CLASSES = frozenset({"head", "governor", "mayor"})
 # How many sentences back a definite nominal, pronoun or nationality may reach.
 _WINDOW = 3
-# A city this big is known by its other spellings too ("Mykolaiv" for Mykolayiv).
+# A city this big is known by its other spellings one slip away ("Mykolaiv", Mykolayiv).
 _BIG_CITY = 100_000
 
 
@@ -311,6 +312,12 @@ def _find_mentions(
             if dropped in pieces:
                 pieces.remove(dropped)
         label = "PERSON" if _aged(doc, end) or named_as else ent_label
+        if (
+            label in ("ORG", "GPE")
+            and end - first == 1
+            and _described_as_person(doc[first], piece_at)
+        ):
+            label = "PERSON"  # "Fowler, a teacher, joined": a surname, not a body
         if label == "PERSON" and end - first == 1 and _town_tagged_as_person(doc, doc[first]):
             label = "GPE"
         if (
@@ -671,7 +678,7 @@ def _town_tagged_as_person(doc: Doc, token: Token) -> bool:
     word of a longer person's name in the text."""
     if token.dep_ != "pobj" or token.head.lower_ not in ("of", "in", "from", "near"):
         return False
-    if place_country(token.text) is None and city_country(token.text, _BIG_CITY) is None:
+    if place_country(token.text) is None:
         return False
     return not any(
         e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
@@ -700,8 +707,10 @@ def _lone_town_name(doc: Doc, token: Token) -> bool:
         return False  # "the retailer Marlo": a noun names what the name is
     if token.dep_ == "nsubj" and token.head.lemma_ in word_list(REPORTING_VERBS):
         return False
-    if place_country(token.text) is None and city_country(token.text, _BIG_CITY) is None:
-        return False
+    if place_country(token.text) is None:
+        city = big_city(token.text, _BIG_CITY)
+        if city is None or not one_slip(token.lower_, city[0].lower()):
+            return False  # "Abara" is listed for Ibarra: too far to trust
     return not any(
         e.label_ == "PERSON" and len(e) > 1 and any(t.text == token.text for t in e)
         for e in doc.ents
@@ -760,6 +769,21 @@ def _body_with_complement(doc: Doc, first: int, end: int, piece_at: dict[int, Pi
     if any(piece_at[i].what == "name" for i in range(first, end) if i in piece_at):
         return False
     return all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in doc[first:end])
+
+
+def _described_as_person(token: Token, piece_at: dict[int, Piece]) -> bool:
+    """Whether a one-word name has an appositive noun for one person ("Fowler, a teacher,",
+    "Abara, a nurse,": ``en_speaker_nouns.tsv`` person rows or a singular person role)."""
+    for child in token.children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or not child.text[:1].islower():
+            continue
+        piece = piece_at.get(child.i)
+        role = piece.role if piece is not None and piece.what == "role" else None
+        if child.lower_ in _person_nouns() or (
+            role is not None and role.kind == "person" and not role.plural
+        ):
+            return True
+    return False
 
 
 def _named_as(doc: Doc, first: int, end: int) -> bool:

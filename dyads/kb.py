@@ -948,7 +948,7 @@ class KnowledgeBase:
         found: set[str] = set()
         for variant in {word, *_deletions(word)}:
             found |= table.get(variant, set())
-        return sorted(k for k in found if k != word and _one_slip(k, word))
+        return sorted(k for k in found if k != word and one_slip(k, word))
 
     def national_body(self, country: str, role: tuple[str, ...]) -> Entry | None:
         """The KB's body of ``country`` named by a demonym and the role noun ``role``.
@@ -988,7 +988,7 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _one_slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """Whether two words differ by one inserted, dropped, changed or swapped letter."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False

@@ -88,11 +88,11 @@ def locate(name: str, prefer: Iterable[str] = ()) -> Location | None:
     return Location(best.name, best.country, best.lat, best.lon)
 
 
-def city_country(name: str, min_population: int) -> str | None:
-    """Return the country of the most populous city known under ``name`` (its own name or
-    an alternate spelling: "Mykolaiv", "Zaporizhzhia") with at least ``min_population``
-    people, or None."""
+def big_city(name: str, min_population: int) -> tuple[str, str] | None:
+    """Return ``(own name, country)`` of the most populous city known under ``name`` (its
+    own name or an alternate spelling: "Mykolaiv" for Mykolayiv) with at least
+    ``min_population`` people, or None."""
     for place in _gazetteer().get(name.strip().lower(), ()):
-        if place.lat is not None and min_population <= place.population < 10**9:
-            return place.country
+        if place.lat is not None and place.country and min_population <= place.population < 10**9:
+            return place.name, place.country
     return None

@@ -1267,3 +1267,17 @@ def test_actors_postnominals_stay_out_of_a_persons_name(nlp_model):
     actor = actor_of(doc, found, "Prosecutor")
     assert (actor.name, actor.sector) == ("Nadia Ferrer", "JUD")
     assert mention_texts(doc, actor) == ["Prosecutor Nadia Ferrer KC", "Ferrer"]
+
+
+def test_actors_one_word_body_described_as_a_person_is_a_person(nlp_blank):
+    # "Abara, a nurse, said": a surname the tagger typed as a body, with a person noun.
+    doc = _hand_doc(
+        nlp_blank,
+        ["Abara", ",", "a", "nurse", ",", "said", "it", "."],
+        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"],
+        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj", "punct"],
+        [5, 0, 3, 0, 0, 5, 5, 5],
+        ["B-ORG", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    found = extract_actors(doc, default_kb())
+    assert [(a.name, a.kind, a.sector) for a in found.actors] == [("Abara", "person", "MED")]
