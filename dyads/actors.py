@@ -218,11 +218,29 @@ def extract_actors(doc: Doc, kb: KnowledgeBase | None = None) -> DocActors:
     for i, word in enumerate(words):
         if word == "-" and i > 0:
             spaces[i - 1], spaces[i] = bool(doc[i - 1].whitespace_), bool(doc[i].whitespace_)
-    pieces = kb.scan(words, spaces)
+    pieces = [p for p in kb.scan(words, spaces) if not _surname_role(doc, p)]
     sent_of = _sentence_numbers(doc)
     cands = _find_mentions(doc, words, sent_of, kb, pieces, date)
     chains = _link(doc, words, sent_of, kb, cands)
     return _build(doc, chains, cands)
+
+
+def _surname_role(doc: Doc, piece: Piece) -> bool:
+    """A capitalised role word after a given name in one personal name is a surname:
+    "Martin Luther King Jr.", "Billie Jean King" (a title comes first: "King Charles")."""
+    if piece.what != "role" or piece.end - piece.start != 1:
+        return False
+    token = doc[piece.start]
+    if token.ent_type_ != "PERSON" or token.ent_iob_ != "I" or not token.text[:1].isupper():
+        return False
+    i = piece.start - 1
+    while i >= 0 and doc[i].ent_type_ == "PERSON":
+        if doc[i].lower_ in given_names():
+            return True
+        if doc[i].ent_iob_ == "B":
+            break
+        i -= 1
+    return False
 
 
 # ---------------------------------------------------------------------- mentions

@@ -1281,3 +1281,15 @@ def test_actors_one_word_body_described_as_a_person_is_a_person(nlp_blank):
     )
     found = extract_actors(doc, default_kb())
     assert [(a.name, a.kind, a.sector) for a in found.actors] == [("Abara", "person", "MED")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Martin Luther King Jr. led the march.", ("Martin Luther King", "person", None)),
+        ("King Charles met the envoy.", ("Charles III", "person", "King")),
+    ],
+)
+def test_actors_a_role_word_after_a_given_name_is_a_surname(code, text, expected):
+    first = code(text).actors[0]
+    assert (first.name, first.kind, first.role) == expected
