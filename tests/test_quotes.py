@@ -362,7 +362,13 @@ def test_quotes_unbalanced_marks_warn_and_keep_going(code):
 
 @pytest.mark.parametrize(
     "name, size",
-    [("quotes_gold.jsonl", 40), ("quotes_heldout.jsonl", 10), ("quotes_heldout2.jsonl", 30)],
+    [
+        ("quotes_gold.jsonl", 40),
+        ("quotes_heldout.jsonl", 10),
+        ("quotes_heldout2.jsonl", 30),
+        ("quotes_heldout3.jsonl", 25),
+        ("quotes_heldout4.jsonl", 25),
+    ],
 )
 def test_quotes_gold_file_is_well_formed(data_dir, name, size):
     rows = [json.loads(line) for line in (data_dir / name).open(encoding="utf-8")]
