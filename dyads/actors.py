@@ -355,24 +355,20 @@ def _find_mentions(
                     heads.pop(dropped.end - 1, None)
                     if dropped in pieces:
                         pieces.remove(dropped)
+        whole_body: dict[int, int] | None = None
         if label == "ORG" and (
             _country_led_body(doc, first, end, piece_at)
             or _body_of_a_body(doc, first, end, piece_at)
         ):
-            # "the U.S. Geological Survey": a body of that country the KB does not know.
+            whole_body = country_led  # "the U.S. Geological Survey": a body the KB does not know
+        elif label == "ORG" and _body_with_complement(doc, first, end, piece_at):
+            whole_body = body_named  # "the Office for National Statistics", not "Statistics"
+        if whole_body is not None:
             for i in range(first, end):
                 if i in piece_at:
                     heads.pop(piece_at[i].end - 1, None)
             heads[last] = (first, label)
-            country_led[last] = first
-            continue
-        if label == "ORG" and _body_with_complement(doc, first, end, piece_at):
-            # "the Office for National Statistics": one body, not "Statistics" or a national.
-            for i in range(first, end):
-                if i in piece_at:
-                    heads.pop(piece_at[i].end - 1, None)
-            heads[last] = (first, label)
-            body_named[last] = first
+            whole_body[last] = first
             continue
         if any(i in piece_at and piece_at[i].what == "name" for i in range(first, end)):
             # The KB knows a name here; let its piece decide, but keep spaCy's label.

@@ -1276,18 +1276,6 @@ def test_quotes_publisher_of_data_speaks_but_not_who_saw_a_document(code):
             "doubled.\n\nThe consultant said staff were exhausted.",
             ("The consultant", "Priya Nair"),
         ),
-    ],
-)
-def test_quotes_age_and_person_noun_descriptions(code, text, expected):
-    result = code(text)
-    names = {a.id: a.name for a in result.actors}
-    quote = result.quotes[-1]
-    assert (quote.speaker_text, names[quote.speaker]) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
         (
             # A capitalised title before a name gave the description ("Foreign Minister").
             "Foreign Minister Ravi Sen arrived in Delhi on Monday.\n\nSpeaking to reporters, "
@@ -1302,7 +1290,7 @@ def test_quotes_age_and_person_noun_descriptions(code, text, expected):
         ),
     ],
 )
-def test_quotes_titles_senders_and_split_subjects(code, text, expected):
+def test_quotes_descriptions_titles_and_senders_name_the_person(code, text, expected):
     result = code(text)
     names = {a.id: a.name for a in result.actors}
     quote = result.quotes[-1]
