@@ -100,6 +100,8 @@ _DATE_PREPS = frozenset(
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+# Adverbial clauses of place state their own facts, whatever the modality of their head.
+_PLACE_WH = frozenset({"where", "wherever", "whereby"})
 # Who speaks for a state: its government, its forces, or the state itself (no sector).
 _STATE_SECTORS = frozenset({"GOV", "MIL", None})
 _PREPARING = frozenset({"prepare", "poise", "gear", "ready"})
@@ -1461,7 +1463,11 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         if node.dep_ in ("conj",) and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
-        if node.dep_ == "advcl" and not any(c.dep_ == "mark" for c in node.children):
+        if node.dep_ == "advcl" and not any(
+            c.dep_ == "mark" or c.lower_ in _PLACE_WH for c in node.children
+        ):
+            # Not into a "where" clause: "things we can do where we have shared interests"
+            # states the interests.
             node = node.head
             continue
         if node.dep_ == "relcl" and any(c.lower_ in ("have", "has") for c in node.children):

@@ -1589,3 +1589,12 @@ def test_events_talks_keep_their_own_partner(code):
     result = code("Serbia agreed to French mediation in its talks with Kosovo.")
     found = [(e.type, countries_of(result, e.recipient)) for e in result.events]
     assert found == [("AGREE", ["FRA"]), ("CONSULT", ["XKX"])]
+
+
+def test_events_a_where_clause_keeps_its_own_modality(code):
+    text = (
+        '"We talked about projects that we can do together where we have a shared set of '
+        'interests," the Kenyan minister told reporters.'
+    )
+    agree = [e for e in code(text).events if e.type == "AGREE"]
+    assert [e.modality for e in agree] == ["asserted"]
