@@ -84,7 +84,6 @@ _NP_DEPS = frozenset(
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _PLURAL = frozenset({"they", "them", "their", "themselves"})
-_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four", "dozens"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 _BOUNDARIES = frozenset({",", ";", ":", "(", ")", "[", "]", "\u2014", "\u2013", "--"}) | _QUOTES
 _FEMALE_ROLES = frozenset(

@@ -39,9 +39,6 @@ LEGACY_TYPES: dict[str, tuple[str, str | None]] = {
     "FIGHT": ("ASSAULT", None),
 }
 
-# PLOVER's non-state "country" codes (manual, table of international non-state actors).
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-
 
 @dataclass(frozen=True, slots=True)
 class PloverType:

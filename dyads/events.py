@@ -45,7 +45,6 @@ CLASSES = "en_event_classes.tsv"
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future")
 
-_SLOTS = frozenset({"subj", "obj", "dative", "poss", "mod", "head"})
 _FLAGS = frozenset(
     {
         "reciprocal",
