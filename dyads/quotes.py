@@ -36,7 +36,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors, Mention
-from .kb import default_kb, given_names, norm
+from .kb import default_kb, given_names, norm, place_country
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
 from .resources import data_path, iter_lines, iter_tsv, word_list
@@ -112,6 +112,14 @@ def gendered_nouns() -> dict[str, str]:
         row["lemma"].lower(): row["gender"]
         for _, row in iter_tsv(data_path("en_quote_gendered_nouns.tsv"))
     }
+
+
+@functools.cache
+def media_nouns() -> frozenset[tuple[str, ...]]:
+    """Return the lemmas of news media speakers ("the paper", "state television"), as words."""
+    return frozenset(
+        tuple(line.lower().split()) for _, line in iter_lines(data_path("en_quote_media_nouns.txt"))
+    )
 
 
 @functools.cache
@@ -1033,6 +1041,8 @@ class _Reader:
             return (
                 self.body_named_for_place(head) or self.person_after_place(head, actor) or actor.id
             )
+        if self.is_medium(head):
+            return self.medium_actor(head, actor)
         if actor is None or self.mention_kind(head) != "name":
             initialled = self.initialled_name(head)
             if initialled is not None:
@@ -1091,7 +1101,11 @@ class _Reader:
             for child in [*head.children, *_publishers(head)]:
                 if child.dep_ not in ("compound", "poss", "prep", "amod", "nmod", "agent"):
                     continue
-                if child.pos_ == "PROPN" and self.actor_at(child) in (None, actor):
+                if (
+                    child.pos_ == "PROPN"
+                    and self.actor_at(child) in (None, actor)
+                    and place_country(" ".join(t.text for t in child.subtree)) is None
+                ):
                     # "A FEMA spokesperson": the actor stage kept the body inside the
                     # spokesperson's mention (or left it out); the body speaks.
                     country = actor.country if actor is not None else None
@@ -1251,6 +1265,7 @@ class _Reader:
         kind: str | None = None,
         country: str | None = None,
         start: int | None = None,
+        sector: str | None = None,
     ) -> str | None:
         """Return a new (or the earlier) actor for a speaker no actor covers, or None.
 
@@ -1262,7 +1277,8 @@ class _Reader:
         speak only for a source the phrase names.
         ``kind`` overrides the kind read from the phrase, ``country`` gives one the
         phrase does not (a spokesperson's body, placed with its spokesperson) and
-        ``start`` the first token of a name the parser split.
+        ``start`` the first token of a name the parser split and ``sector`` one the
+        head's role does not (a news medium's).
         """
         doc = self.doc
         if self.actors is None or head.pos_ not in ("NOUN", "PROPN") or self.in_quote[head.i]:
@@ -1302,7 +1318,7 @@ class _Reader:
                 name,
                 kind,
                 country or self.country_in(head),
-                role.sector if role is not None else None,
+                sector or (role.sector if role is not None else None),
                 None if head.pos_ == "PROPN" else head.lower_,
                 tuple(sorted(chars)),
             )
@@ -1320,6 +1336,52 @@ class _Reader:
         acts.index()
         self._named = None  # a new name mention
         return acts.actors[number].id
+
+    def is_medium(self, head: Token) -> bool:
+        """Whether a speaker head with no name of its own is a news medium ("the paper",
+        "Iranian state television"; ``en_quote_media_nouns.txt``)."""
+        if head.pos_ != "NOUN" or self.in_quote[head.i] or self.mention_kind(head) == "name":
+            return False
+        if any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.rights):
+            return False  # "a paper published in Nature", "the paper by Lee": a document
+        phrase = [
+            t
+            for t in head.doc[head.left_edge.i : head.i]
+            if t.pos_ != "DET" and (t.pos_ != "PUNCT" or t.text == "-")
+        ]
+        before = " ".join(t.lower_ for t in phrase).replace(" - ", "-").split()
+        # The lemma, or the word as written: the model lemmatises "media" as "medium".
+        for last in {head.lemma_.lower(), head.lower_}:
+            words = [*before, last]
+            if any(tuple(words[-n:]) in media_nouns() for n in (1, 2)):
+                return True
+        return False
+
+    def medium_actor(self, head: Token, actor: Actor | None) -> str | None:
+        """Return the organisation (sector JRN) a news medium speaker is.
+
+        An organisation the actor stage gave the phrase keeps its name and country but
+        becomes news media ("state television" is a broadcaster, not the government);
+        anything else the chains linked it to (a person named before "…, the paper said")
+        is not the paper, which becomes an actor of its own.
+        """
+        if actor is not None and actor.kind in ("organisation", "group"):
+            if actor.sector != "JRN" or actor.kind != "organisation":
+                acts = self.actors
+                assert acts is not None
+                number = acts.actors.index(actor)
+                acts.actors[number] = dataclasses.replace(actor, kind="organisation", sector="JRN")
+                acts.index()
+            return actor.id
+        country = self.country_in(head) or next(
+            (
+                found
+                for t in head.lefts
+                if (found := default_kb().demonyms.get((norm(t.text),))) is not None
+            ),
+            None,
+        )
+        return self.speaker_actor(head, "organisation", country, sector="JRN")
 
     def speaker_kind(self, head: Token) -> str:
         """Return the actor kind a speaker phrase reads as (see :meth:`speaker_actor`)."""

@@ -824,6 +824,73 @@ def test_quotes_spokesperson_speaks_for_the_body(code, text, expected):
     assert (actor.name, actor.kind, actor.country, actor.sector) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # A person named before "the paper" is not the paper.
+            "Rosa Delgado Jr. led the strike at the docks, the paper said.",
+            ("the paper", "paper", "organisation", None, "JRN"),
+        ),
+        (
+            "The magazine said the festival had lost its sponsor.",
+            ("The magazine", "magazine", "organisation", None, "JRN"),
+        ),
+        (
+            "The harvest was the worst in a decade, the daily reported.",
+            ("the daily", "daily", "organisation", None, "JRN"),
+        ),
+        (
+            # Owned by the state, but a broadcaster: news media, of the demonym's country.
+            "Iranian state television said the ferry had sunk near the coast.",
+            ("Iranian state television", "Iranian state television", "organisation", "IRN", "JRN"),
+        ),
+        (
+            "Chinese state media said the dam had held overnight.",
+            ("Chinese state media", "Chinese state media", "organisation", "CHN", "JRN"),
+        ),
+        (
+            "The convoy was stopped at the border, the news agency said.",
+            ("the news agency", "news agency", "organisation", None, "JRN"),
+        ),
+    ],
+)
+def test_quotes_news_media_speak_as_media_bodies(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (quote.speaker_text, actor.name, actor.kind, actor.country, actor.sector) == expected
+
+
+def test_quotes_a_paper_with_a_restrictive_modifier_is_a_document(code):
+    result = code("A paper published in a medical journal said the drug was safe.")
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind, actor.sector) == ("paper", "organisation", None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ohio officials said the bridge would reopen in March.",
+            ("Ohio officials", "group", "USA", "GOV"),
+        ),
+        (
+            "Texas lawmakers said the bill would pass next week.",
+            ("Texas lawmakers", "group", "USA", "LEG"),
+        ),
+    ],
+)
+def test_quotes_a_place_before_officials_is_no_body(code, text, expected):
+    result = code(text)
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind, actor.country, actor.sector) == expected
+    # The place only says where they serve: no organisation is made of it.
+    assert [a.name for a in result.actors] == [expected[0]]
+
+
 def test_quotes_a_place_qualifier_keeps_the_place(code):
     result = code("Western Australia said the ban would stay.")
     (quote,) = result.quotes
