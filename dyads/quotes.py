@@ -122,6 +122,25 @@ def media_nouns() -> frozenset[tuple[str, ...]]:
     )
 
 
+def _names_a_place(name: Token) -> bool:
+    """Whether a proper noun before a spokesperson or officials is a place, not a body.
+
+    "Ohio officials", "Texas lawmakers" serve a place: the model tags the name a place, or
+    tags nothing and the gazetteer knows it ("A Delta spokesman": Delta is also a town, but
+    the model tags it a body).
+    """
+    if name.ent_type_ in ("GPE", "LOC"):
+        return True
+    if name.ent_type_ != "":
+        return False
+    # Untagged: a place the gazetteer knows, all its words ("Port Said officials": the
+    # parser may hang each on the noun).
+    start, end = name.left_edge.i, name.i + 1
+    while end < name.head.i and name.doc[end].pos_ == "PROPN":
+        end += 1
+    return place_country(name.doc[start:end].text) is not None
+
+
 @functools.cache
 def body_nouns() -> dict[str, frozenset[str]]:
     """Return generic body nouns ("the charity") → the sectors of bodies they describe."""
@@ -1104,7 +1123,7 @@ class _Reader:
                 if (
                     child.pos_ == "PROPN"
                     and self.actor_at(child) in (None, actor)
-                    and place_country(" ".join(t.text for t in child.subtree)) is None
+                    and not _names_a_place(child)
                 ):
                     # "A FEMA spokesperson": the actor stage kept the body inside the
                     # spokesperson's mention (or left it out); the body speaks.

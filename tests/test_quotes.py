@@ -891,6 +891,23 @@ def test_quotes_a_place_before_officials_is_no_body(code, text, expected):
     assert [a.name for a in result.actors] == [expected[0]]
 
 
+def test_quotes_a_place_of_two_words_before_officials_is_no_body(code):
+    # Both words hung on the noun by the parser; the model tags them a place.
+    result = code("New York officials said the tunnel would stay shut.")
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind, actor.sector) == ("New York officials", "group", "GOV")
+    assert [a.name for a in result.actors] == ["New York officials"]
+
+
+def test_quotes_a_body_named_like_a_town_still_speaks(code):
+    # Delta is also a town in the gazetteer, but the model tags it a body here.
+    result = code("A Delta spokesman said the flight was delayed by fog.")
+    (quote,) = result.quotes
+    actor = next(a for a in result.actors if a.id == quote.speaker)
+    assert (actor.name, actor.kind) == ("Delta", "organisation")
+
+
 def test_quotes_a_place_qualifier_keeps_the_place(code):
     result = code("Western Australia said the ban would stay.")
     (quote,) = result.quotes
