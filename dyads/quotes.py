@@ -1061,7 +1061,8 @@ class _Reader:
                 self.body_named_for_place(head) or self.person_after_place(head, actor) or actor.id
             )
         if self.is_medium(head):
-            return self.medium_actor(head, actor)
+            # "The Daily Ledger reported …" ¶ "The paper said": the paper named before.
+            return self.described_body(head, para) or self.medium_actor(head, actor)
         if actor is None or self.mention_kind(head) != "name":
             initialled = self.initialled_name(head)
             if initialled is not None:

@@ -862,6 +862,22 @@ def test_quotes_news_media_speak_as_media_bodies(code, text, expected):
     assert (quote.speaker_text, actor.name, actor.kind, actor.country, actor.sector) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The New York Times reported that the mayor had quit. The paper said a vote was due.",
+        "Reuters reported that the ferry had docked. The agency said 40 people were aboard.",
+        "Reuters reported that the ferry had docked. The news agency said 40 were aboard.",
+    ],
+)
+def test_quotes_a_medium_described_is_the_medium_named_before(code, text):
+    result = code(text)
+    first, second = result.quotes
+    assert second.speaker == first.speaker
+    # The quote stage leaves no actor of its own behind for the description.
+    assert "paper" not in [a.name for a in result.actors]
+
+
 def test_quotes_a_paper_with_a_restrictive_modifier_is_a_document(code):
     result = code("A paper published in a medical journal said the drug was safe.")
     (quote,) = result.quotes
