@@ -1311,8 +1311,8 @@ class _Reader:
         ):
             start += 1  # "the authors", "three sources": the name is what they are
         words = [t.text for t in doc[start : head.i + 1]]
-        if doc[start].pos_ != "PROPN":
-            words[0] = words[0].lower()
+        if doc[start].pos_ != "PROPN" and doc[start].ent_type_ != "NORP":
+            words[0] = words[0].lower()  # "Local fishermen", but "Ghanaian tabloid"
         name = " ".join(words)
         kind = kind or self.speaker_kind(head)
         role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(

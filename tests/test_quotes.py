@@ -850,6 +850,11 @@ def test_quotes_spokesperson_speaks_for_the_body(code, text, expected):
             ("Chinese state media", "Chinese state media", "organisation", "CHN", "JRN"),
         ),
         (
+            # A new actor: the demonym gives the country and keeps its capital.
+            "The ferry sank near the port, a Ghanaian tabloid said.",
+            ("a Ghanaian tabloid", "Ghanaian tabloid", "organisation", "GHA", "JRN"),
+        ),
+        (
             "The convoy was stopped at the border, the news agency said.",
             ("the news agency", "news agency", "organisation", None, "JRN"),
         ),
