@@ -193,7 +193,7 @@ class Store:
                 "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
                 [list(doc_ids)],
             ).fetchall()
-        except duckdb.Error as exc:
+        except (duckdb.Error, RuntimeError) as exc:
             raise _failure(self.path, "cannot read", exc) from exc
         return {doc_id: Stored(h or "", c or "") for doc_id, h, c in rows}
 
@@ -247,7 +247,7 @@ class Store:
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
+            if isinstance(exc, (duckdb.Error, RuntimeError)):
                 raise _failure(self.path, "cannot write", exc) from exc
             raise
 
@@ -359,14 +359,17 @@ def _document(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) ->
     )
 
 
-def _failure(path: Path, what: str, exc: duckdb.Error) -> BaseException:
+def _failure(path: Path, what: str, exc: Exception) -> BaseException:
     """The error to raise for a failed query.
 
-    DuckDB turns a Ctrl-C that lands during a query into ``InterruptException``;
-    it stays an interrupt (``KeyboardInterrupt``), so a run stops cleanly and says
+    DuckDB turns a Ctrl-C that lands during a query into ``InterruptException``, or,
+    while it fetches the result, into a plain ``RuntimeError("Query interrupted")``;
+    either stays an interrupt (``KeyboardInterrupt``), so a run stops cleanly and says
     how to resume, instead of failing as if the database were broken.
     """
-    if isinstance(exc, duckdb.InterruptException):
+    if isinstance(exc, duckdb.InterruptException) or (
+        type(exc) is RuntimeError and "interrupted" in str(exc).lower()
+    ):
         return KeyboardInterrupt()
     return StoreError(f"{path}: {what} ({_first_line(exc)})")
 

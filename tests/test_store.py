@@ -109,6 +109,31 @@ def test_store_ctrl_c_during_a_write_is_an_interrupt_and_keeps_nothing(db):
         assert store.count() == 0
 
 
+class _InterruptedFetch:
+    """A connection whose SELECT meets Ctrl-C while DuckDB fetches the rows."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+    def execute(self, query, *args):
+        if query.startswith("SELECT"):
+            raise RuntimeError("Query interrupted")
+        return self.con.execute(query, *args)
+
+
+def test_store_ctrl_c_while_fetching_is_an_interrupt(db):
+    with Store(db) as store:
+        store.replace([(sample(), "h1")])
+        store.con = _InterruptedFetch(store.con)
+        with pytest.raises(KeyboardInterrupt):
+            store.stored(["d1"])
+        store.con = store.con.con
+        assert set(store.stored(["d1"])) == {"d1"}
+
+
 def test_store_adds_new_columns_to_old_database(db):
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE events (doc_id VARCHAR, seq BIGINT, id VARCHAR)")
