@@ -299,11 +299,15 @@ class Store:
 
     def _select(self, name: str) -> list[dict[str, Any]]:
         order = "doc_id, seq" if name != "documents" else "doc_id"
-        result = self.con.execute(
-            f"SELECT * FROM {name} WHERE doc_id IN (SELECT doc_id FROM _dyads_ids) ORDER BY {order}"
-        )
-        names = [d[0] for d in result.description]
-        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+        try:
+            result = self.con.execute(
+                f"SELECT * FROM {name} WHERE doc_id IN (SELECT doc_id FROM _dyads_ids) "
+                f"ORDER BY {order}"
+            )
+            names = [d[0] for d in result.description]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+        except (duckdb.Error, RuntimeError) as exc:
+            raise _failure(self.path, "cannot read", exc) from exc
 
 
 def _rows(docs: Sequence[CodedDocument]) -> dict[str, dict[str, list[Any]]]:
