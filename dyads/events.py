@@ -1465,8 +1465,8 @@ def _modality(ctx: _Context, m: _Match, predicate: Token) -> _Mood:
         if node.dep_ == "advcl" and not any(
             c.dep_ == "mark" or c.lower_ in _PLACE_WH for c in node.children
         ):
-            # Not into a "where" clause: "things we can do where we have shared interests"
-            # states the interests.
+            # Not into a "where" clause: "projects we can build where we have common
+            # interests" states the interests.
             node = node.head
             continue
         if node.dep_ == "relcl" and any(c.lower_ in ("have", "has") for c in node.children):

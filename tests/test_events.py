@@ -1593,8 +1593,8 @@ def test_events_talks_keep_their_own_partner(code):
 
 def test_events_a_where_clause_keeps_its_own_modality(code):
     text = (
-        '"We talked about projects that we can do together where we have a shared set of '
-        'interests," the Kenyan minister told reporters.'
+        '"There are projects we can build together where we have common interests," the '
+        "Ghanaian minister said."
     )
     agree = [e for e in code(text).events if e.type == "AGREE"]
     assert [e.modality for e in agree] == ["asserted"]
