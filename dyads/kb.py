@@ -25,7 +25,7 @@ import yaml
 
 from .codes import legacy_countries
 from .errors import DataFileError
-from .places import locate
+from .places import locate, region_country
 from .resources import data_path, iter_lines, iter_tsv, table, word_list
 
 KB_FILES = ("kb_countries.tsv", "kb_metonyms.tsv", "kb_organisations.tsv", "kb_people.tsv")
@@ -828,6 +828,10 @@ class KnowledgeBase:
                 found = self._match_hyphenated(keys[i], words[i], i)
             if found is not None and found.what == "role" and _hyphen_tail(keys, spaces, i):
                 found = None
+            if found is not None and found.what == "name":
+                found = _region_around(words, pieces, found) or found
+                while pieces and pieces[-1].end > found.start:
+                    pieces.pop()  # "New" read as something else before "New Mexico"
             if found is not None:
                 pieces.append(found)
                 i = found.end
@@ -973,6 +977,26 @@ class KnowledgeBase:
         for entry in bucket:
             by_name.setdefault(entry.name, []).append(entry)
         return [self.pick(group, date)[0] for group in by_name.values()]
+
+
+def _region_around(words: Sequence[str], pieces: list[Piece], found: Piece) -> Piece | None:
+    """A region whose name holds a country's: "New South Wales", "New Mexico",
+    "Northern Ireland" (one or two capitalised words before the country), or None.
+    """
+    if not any(e.category == "country" for e in found.entries):
+        return None
+    for size in (2, 1):
+        start = found.start - size
+        if start < 0 or not all(w[:1].isupper() for w in words[start : found.start]):
+            continue
+        if pieces and pieces[-1].end > start and pieces[-1].start != start:
+            continue  # the words before are part of another match
+        name = " ".join(words[start : found.end])
+        country = region_country(name)
+        if country is not None:
+            entry = Entry(name, "place", country, "CVL", "place")
+            return Piece(start, found.end, "name", (entry,))
+    return None
 
 
 def _hyphen_tail(keys: Sequence[str], spaces: Sequence[bool] | None, i: int) -> bool:
@@ -1533,6 +1557,15 @@ def _place_modifier(
     # "Kharkiv's mayor": the town may own the role.
     owned = head.start > 0 and norm(words[head.start - 1]) in POSSESSIVE
     end = head.start - 1 if owned else head.start
+    if not owned and head.role is not None and head.role.title:
+        # "Tamil Nadu water resources minister": a portfolio in lower case between them.
+        portfolio = end
+        while portfolio > max(0, end - 3) and words[portfolio - 1].isalpha():
+            if not words[portfolio - 1].islower():
+                break
+            portfolio -= 1
+        if portfolio < end and portfolio > 0 and words[portfolio - 1][:1].isupper():
+            end = portfolio
     start = end
     taken = {i for p in core for i in range(p.start, p.end)}
     while start > 0 and words[start - 1][:1].isupper() and (start - 1) not in taken:
@@ -1540,9 +1573,9 @@ def _place_modifier(
     if start == end:
         return None
     query = " ".join(words[start:end])
-    if len(query) < 4 or norm(words[end - 1]) in kb.surnames:
+    if len(query) < 4 or (norm(words[end - 1]) in kb.surnames and not region_country(query)):
         return None  # "the Kim regime", "the Bush administration": a family, not a town
-    if any(norm(w) in TITLE_WORDS for w in words[start:end]):
+    if any(norm(w) in TITLE_WORDS for w in words[start:end]) and not region_country(query):
         return None  # "Federal Minister": a title word, though a town is called Federal
     return place_country(query)
 
@@ -1678,6 +1711,14 @@ def _read_headless(
             reading.head, reading.kind, reading.country = "demonym", "group", iso3
             reading.plural, reading.sector = True, None if keys[0] == "the" else "CVL"
             return
+    region = region_country(query) if label == "PERSON" and all_caps else None
+    if region is not None and region != "USA" and norm(caps[0]) not in given_names():
+        # "Karnataka said" tagged as a person: a state or province, not a person. Not the
+        # US states, whose names are also people's ("Washington", "Virginia").
+        reading.head, reading.name = "name", query
+        reading.kind, reading.country, reading.sector = "place", region, "CVL"
+        reading.entry = Entry(query, "place", region, "CVL", "place")
+        return
     if label == "PERSON":
         reading.kind = "person"
         reading.person_name = tuple(w for w in words if norm(w) not in POSSESSIVE)

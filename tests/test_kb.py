@@ -87,6 +87,14 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("protesters outside the Danish consulate", None, "CVL", "group"),
         ("sailors in the South China Sea", None, "MIL", "group"),
         ("a spokesman for the Kenyan president", "KEN", "GOV", "person"),
+        # States and provinces of other countries, also with a lower-case portfolio or
+        # "state" between the place and the title, and one named after a country.
+        ("Tamil Nadu water resources minister Priya Raman", "IND", "GOV", "person"),
+        ("Lagos state governor", "NGA", "GOV", "person"),
+        ("New South Wales police", "AUS", "COP", "organisation"),
+        ("New Mexico", "USA", "CVL", "place"),
+        ("Treasurer Jan Novak", None, "GOV", "person"),
+        ("Leader of the Opposition Maria Lind", None, "OPP", "person"),
     ],
 )
 def test_kb_resolve_phrase(kb, text, country, sector, kind):

@@ -933,7 +933,8 @@ def test_quotes_a_place_qualifier_keeps_the_place(code):
     result = code("Western Australia said the ban would stay.")
     (quote,) = result.quotes
     actor = next(a for a in result.actors if a.id == quote.speaker)
-    assert (actor.kind, actor.country) == ("state", "AUS")
+    # An Australian state, not Australia: the region's own name, in its country.
+    assert (actor.name, actor.kind, actor.country) == ("Western Australia", "place", "AUS")
 
 
 @pytest.mark.parametrize(
