@@ -1759,6 +1759,11 @@ def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_
                     old.cands.remove(target)
                     target.actor = cand.actor
                     chain.cands.append(target)
+                    if chain.name_len == 0 and old.name_len > 0:
+                        # "The Director of Media Operations, Major General Ada Obi": an
+                        # office the tagger took for a name; the person's name is hers.
+                        chain.name, chain.name_words = old.name, old.name_words
+                        chain.name_len, chain.entry_name = old.name_len, old.entry_name
             chain.country = chain.country or r.country
             if chain.entry_name is None or not chain.role:
                 role = r.role
@@ -1908,7 +1913,14 @@ def _body_anaphora(
     for token in found:
         noun = token.lower_
         lefts = list(token.lefts)
-        if len(lefts) != 1 or lefts[0].lower_ != "the" or token.i != lefts[0].i + 1:
+        start = token.i - len(lefts)
+        # "the group", or "the medical charity", "the rights group": one describing word.
+        described = len(lefts) == 2 and _describing_modifier(lefts[1])
+        if (
+            (len(lefts) != 1 and not described)
+            or lefts[0].lower_ != "the"
+            or [t.i for t in lefts] != list(range(start, token.i))
+        ):
             continue
         cand = covered.get(token.i)
         after = covered.get(token.i + 2)
@@ -1920,7 +1932,7 @@ def _body_anaphora(
                 continue  # "the group, Rising Tide": the name that follows
         if cand is not None and (
             cand.kind != "nominal"
-            or (cand.start, cand.end) != (token.i - 1, token.i + 1)
+            or (cand.start, cand.end) != (start, token.i + 1)
             or chains[cand.actor].cands != [cand]
         ):
             continue  # part of a bigger phrase, or already linked
@@ -1940,6 +1952,25 @@ def _body_anaphora(
             chains[n].cands.sort(key=lambda c: c.start)
     if added:
         cands.sort(key=lambda c: c.start)
+
+
+# Modifiers that set a body apart from the one named before ("the opposition party" after
+# the ruling party): not a re-mention.
+_CONTRASTING = frozenset(
+    {"other", "new", "former", "opposition", "ruling", "rival", "main", "another", "same"}
+    | {"first", "second", "third", "largest", "smaller", "junior", "senior", "local", "national"}
+)
+
+
+def _describing_modifier(token: Token) -> bool:
+    """Whether a word before a body noun only describes the body named before: "the
+    medical charity", "the rights group", "the aid agency" (not "the opposition party")."""
+    return (
+        token.dep_ in ("amod", "compound")
+        and token.text.islower()
+        and token.is_alpha
+        and token.lower_ not in _CONTRASTING
+    )
 
 
 def _unnamed_body(

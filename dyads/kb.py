@@ -1719,6 +1719,8 @@ def _read_headless(
         reading.kind, reading.country, reading.sector = "place", region, "CVL"
         reading.entry = Entry(query, "place", region, "CVL", "place")
         return
+    if label == "PERSON" and len(caps) == 1 and keys[0] in DETERMINERS:
+        return  # "the Bill", "this Bill": a thing spelt like a given name, not a person
     if label == "PERSON":
         reading.kind = "person"
         reading.person_name = tuple(w for w in words if norm(w) not in POSSESSIVE)

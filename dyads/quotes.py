@@ -816,13 +816,17 @@ class _Reader:
             ):
                 return self.subject_before(t, self.para_of[k])
         if self.is_subject(head) and any(
-            _AGE.fullmatch(t.text) or (t.like_num and t.dep_ in ("appos", "amod", "npadvmod"))
+            _AGE.fullmatch(t.text)
+            or (t.like_num and t.dep_ in ("appos", "amod", "npadvmod"))
+            or (t.lower_ == "old" and any(c.lower_ == "year" for c in t.children))
             for t in head.subtree
             if t.i != head.i
         ):
             # "The actress, 31, …", "the 29-year-old defender": an aged description as a
             # subject re-mentions the person last named as a subject.
-            return self.subject_before(head, self.para_of[head.i])
+            found = self.subject_before(head, self.para_of[head.i])
+            if found is not None:
+                return found
         gender = gendered_nouns().get(lemma)
         role = default_kb().roles.get((norm(lemma),))
         personal = (
@@ -1809,6 +1813,8 @@ class _Reader:
         tail = self.text[q.start : q.end].rstrip()
         if tail and tail[-1] in ".,!?…—-:;":
             return "direct"
+        if upper and prev is not None and prev.lemma_.lower() in _UTTERANCE_VERBS:
+            return "direct"  # 'Farmers shouted "No deal, no peace" as the convoy passed.'
         following = doc[c + 1] if c + 1 < len(doc) else None
         if following is None or self.is_break(following) or following.is_punct:
             return "direct"
@@ -2391,6 +2397,8 @@ _PLACE_QUALIFIERS = frozenset(
     | {"central", "greater", "upper", "lower", "new", "great", "inner", "outer", "rural"}
 )
 
+# Verbs whose object in quotation marks is what was uttered, word for word.
+_UTTERANCE_VERBS = frozenset({"say", "chant", "shout", "yell", "scream", "sing", "exclaim"})
 _AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})

@@ -1633,3 +1633,65 @@ def test_quotes_a_speaker_phrase_keeps_the_bracket_of_its_acronym(code):
         "Human Rights Watch (HRW)",
         "Human Rights Watch",
     )
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        # A chanted or shouted slogan is the crowd's direct quote.
+        (
+            'Hundreds of students marched on the ministry, chanting "Free our teachers!"',
+            "Free our teachers!",
+            "Hundreds of students",
+        ),
+        (
+            'Farmers shouted "No deal, no peace" as the convoy passed.',
+            "No deal, no peace",
+            "Farmers",
+        ),
+    ],
+)
+def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
+    (quote,) = code(text).quotes
+    assert (quote.kind, quote.text, quote.speaker_text) == ("direct", quoted, speaker)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            # An age written with hyphens the tokenizer splits ("52 - year - old").
+            "Opposition leader Awa Ndour told supporters the count was rigged. The "
+            "52-year-old former mayor of Thiès said her party would appeal.",
+            [("indirect", "the count was rigged", "Awa Ndour"),
+             ("indirect", "her party would appeal", "Awa Ndour")],
+        ),
+        (
+            # A body re-mentioned with one describing word before its noun.
+            "Save the Children said on Monday that its clinic had closed. \"We had no "
+            'choice,\" the aid charity said.',
+            [("indirect", "its clinic had closed", "Save the Children"),
+             ("direct", "We had no choice,", "Save the Children")],
+        ),
+        (
+            # An office the tagger read as a name, then the person's name in apposition.
+            "The Director of Army Public Relations, Brigadier Tunde Okon, spoke in Abuja. "
+            'He said: "The roads are open again."',
+            [("direct", "The roads are open again.", "Tunde Okon")],
+        ),
+    ],
+)  # fmt: skip
+def test_quotes_descriptions_and_appositives_name_the_speaker(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [(q.kind, q.text, names.get(q.speaker)) for q in result.quotes] == expected
+
+
+def test_quotes_a_bill_is_no_speaker_for_a_pronoun(code):
+    result = code(
+        "The Government published the Bill on Monday. Dara Quinn said the Bill was rushed. "
+        '"It is a disgrace," he said.'
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert [names.get(q.speaker) for q in result.quotes] == ["Dara Quinn", "Dara Quinn"]
+    assert "Bill" not in names.values()
