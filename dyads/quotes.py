@@ -630,6 +630,14 @@ class _Reader:
             return None  # "when asked if …": a passive without its agent
         if (
             depth < 3
+            and verb.dep_ == "pcomp"
+            and verb.head.lower_ == "by"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "answered by chanting …"; not "stopped short of saying whether …"
+            return self.speaker_of(verb.head.head, depth + 1)
+        if (
+            depth < 3
             and verb.dep_ in ("conj", "advcl", "xcomp")
             and verb.head.pos_ in ("VERB", "AUX")
         ):
@@ -1828,9 +1836,14 @@ class _Reader:
         tail = self.text[q.start : end].rstrip()
         cue: _Cue | None = None
         after = self.region_after(c)
+        k = o - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        # 'chanting "Out with them all!" According to police, …': the verb before cues it.
+        cued_before = k >= 0 and not self.in_quote[k] and self.is_cue_verb(doc[k])
         if after and (not tail or tail[-1] not in ".!?…"):
             cue = self.cue_in(after, last=False)
-        elif after and tail[-1] != ".":
+        elif after and tail[-1] != "." and not cued_before:
             # "“Why now?” she asked." goes on after a question or exclamation mark.
             cue = self.cue_in(range(after.start, min(after.stop, after.start + 4)), last=False)
         before = self.region_before(o)
@@ -2402,6 +2415,7 @@ _UTTERANCE_VERBS = frozenset({"say", "chant", "shout", "yell", "scream", "sing",
 _AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 
 _PARTITIVES = frozenset({"one", "some", "many", "most", "two", "three", "several", "each"})
+_QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens"})
 
 
 def _publishers(head: Token) -> list[Token]:
@@ -2433,8 +2447,9 @@ def _refers_back(head: Token) -> bool:
 
 
 def _partitive(head: Token) -> Token:
-    """Return "sources" for "one of the sources", else the head itself."""
-    if head.lower_ not in _PARTITIVES:
+    """Return "sources" for "one of the sources" or "several hundred of his supporters",
+    else the head itself."""
+    if head.lower_ not in _PARTITIVES and not (head.like_num or head.lower_ in _QUANTITIES):
         return head
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -1649,11 +1649,28 @@ def test_quotes_a_speaker_phrase_keeps_the_bracket_of_its_acronym(code):
             "No deal, no peace",
             "Farmers",
         ),
+        # The verb the chanting hangs on gives the subject.
+        (
+            'The mayor spoke for an hour. The crowd answered by chanting "Bread and work!"',
+            "Bread and work!",
+            "The crowd",
+        ),
+        # A quantity of people speaks as those people; the cue of the next sentence
+        # ("According to …") is not this quotation's.
+        (
+            "Several hundred of his supporters clashed with police, chanting "
+            '"Out with them all!" According to the police, nine officers were hurt.',
+            "Out with them all!",
+            "Several hundred of his supporters",
+        ),
     ],
 )
 def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
-    (quote,) = code(text).quotes
+    result = code(text)
+    quote = result.quotes[0]
+    actor = next(a for a in result.actors if a.id == quote.speaker)
     assert (quote.kind, quote.text, quote.speaker_text) == ("direct", quoted, speaker)
+    assert actor.name.split()[-1] in speaker  # an actor, not only the written phrase
 
 
 @pytest.mark.parametrize(
