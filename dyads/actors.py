@@ -864,7 +864,8 @@ def _untagged_names(
             and before.text[:1].isupper()
             and before.pos_ == "PROPN"
             and before.ent_type_ != "NORP"
-            and not (before.i in piece_at and piece_at[before.i].what == "demonym")
+            # "Kenyan", or a title: "Labour TD Conor Daly", "MP Ana Ruiz"
+            and not (before.i in piece_at and piece_at[before.i].what in ("demonym", "role"))
         ):
             i += 1
             continue

@@ -1314,3 +1314,16 @@ def test_actors_region_tagged_as_person_is_the_region(nlp_blank, kb, name, first
     found = extract_actors(doc, kb)
     actor = found.actors[0]
     assert (actor.name.split()[0], actor.kind, actor.country) == (first, kind, country)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, sector",
+    [
+        # A name the tagger missed, after a party and a parliamentary title.
+        ("Labour TD Conor Daly argued that the vote was rushed.", "Conor Daly", "td", "PTY"),
+        ("Police said MEP Ana Ruiz had been questioned.", "Ana Ruiz", "mep", "LEG"),
+    ],
+)
+def test_actors_untagged_name_after_a_title(code, text, name, role, sector):
+    (actor,) = [a for a in code(text).actors if a.kind == "person"]
+    assert (actor.name, actor.role, actor.sector) == (name, role, sector)
