@@ -92,12 +92,14 @@ _FEMALE_ROLES = frozenset(
 _MALE_ROLES = frozenset({"king", "spokesman", "chairman", "congressman", "businessman", "emir"})
 # Offices that a generic word can stand for: "the top diplomat" → a foreign minister.
 _CLASS_ALIASES = {"leader": {"head", "leader"}, "head": {"head", "leader"}}
+# Offices news never calls by the bare noun of their title: "the minister" is not the
+# prime minister, nor "the president" the vice president.
+_OWN_NOUN_CLASSES = frozenset({"head", "vice", "chief minister", "heir"})
 # Prepositions that place a group or person: "rebels in Darfur", "King Hassan of Morocco".
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "PRM", "UAF"})
 # First words of waters named after a country ("the Sea of Japan", "the Gulf of Mexico").
 _REGION_NOUNS = frozenset({"region", "province", "district", "oblast", "governorate", "county"})
-_LOCATIVE_PREPS = frozenset({"in", "at", "within", "across", "throughout", "inside"})
 # Verbs whose place is a destination or venue, not where a person belongs.
 _TRAVEL_VERBS = frozenset(
     {"arrive", "visit", "fly", "travel", "return", "go", "come", "head", "land", "leave"}
@@ -105,7 +107,9 @@ _TRAVEL_VERBS = frozenset(
 )
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 # Prepositions that say where something happens ("in Moscow"), not at whom it is aimed.
-_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "within", "near", "outside", "inside", "around", "across", "throughout"}
+)
 # Kinds of actor that are territory: a state (or a capital acting for it) or a place.
 _TERRITORIES = frozenset({"state", "place"})
 # Authorities that act at home: a group they act on or beside is placed in their country.
@@ -1373,14 +1377,41 @@ def _role_class(kb: KnowledgeBase, role: str | None) -> str | None:
     return None
 
 
+def _former(role: str | None) -> bool:
+    return bool(role) and role.split()[0].lower() in ("former", "ex-")
+
+
 def _deputy(role: str | None) -> bool:
     return bool(role) and role.split()[0].lower() in ("deputy", "vice", "assistant", "junior")
 
 
-def _classes_match(a: str | None, b: str | None) -> bool:
+def _classes_match(kb: KnowledgeBase, a: str | None, b: str | None) -> bool:
+    """Whether a nominal of office class ``a`` may refer to a holder of class ``b``."""
     if not a or not b:
         return False
-    return b in _CLASS_ALIASES.get(a, {a})
+    return b in _CLASS_ALIASES.get(a, {a}) or b in _narrower_classes(kb).get(a, ())
+
+
+@functools.lru_cache(maxsize=4)
+def _narrower_classes(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Map the class of a bare office noun to the classes of the offices it heads.
+
+    "the minister" may be the interior or the foreign minister named before: every
+    role in ``en_roles.tsv`` whose last word is "minister" lends its class to it.
+    """
+    found: dict[str, set[str]] = {}
+    for phrase, role in kb.roles.items():
+        head = kb.roles.get(phrase[-1:])
+        if (
+            len(phrase) > 1
+            and role.cls
+            and role.cls not in _OWN_NOUN_CLASSES
+            and head is not None
+            and head.kind == "person"
+            and head.cls == phrase[-1]  # a generic noun: "minister", "secretary"
+        ):
+            found.setdefault(head.cls, set()).add(role.cls)
+    return {cls: frozenset(v) for cls, v in found.items()}
 
 
 def _new_chain(kb: KnowledgeBase, cand: _Cand) -> _Chain:
@@ -1708,10 +1739,12 @@ def _antecedent(chains: list[_Chain], cand: _Cand, kb: KnowledgeBase) -> int | N
         if r.kind == "person" and not r.plural:
             if chain.kind != "person" or chain.plural:
                 continue
-            if not _classes_match(r.role_class, chain.role_class):
+            if not _classes_match(kb, r.role_class, chain.role_class):
                 continue
             if _deputy(r.role) != _deputy(chain.role):
                 continue
+            if _former(chain.role) and not _former(r.role):
+                continue  # "the minister" is not the former minister named before
             (unknown if r.country and not chain.country else found).append(n)
         elif r.country and not chain.country:
             continue

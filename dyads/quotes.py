@@ -867,6 +867,11 @@ class _Reader:
             and min(a.mentions)[0] < head.idx
             and (gender is None or self.gender_of(a.id) == gender)
         }
+        if len(matching) != 1 and gender is None:
+            # Several named people: "Anahit Sargsyan, 66, … She said …" ¶ "“…,” the former
+            # schoolteacher said" is the person the text last made its subject.
+            latest = self.subject_before(head, self.para_of[head.i])
+            matching = {latest} if latest is not None else matching
         if len(matching) != 1:
             return None
         (found,) = matching
@@ -1586,8 +1591,11 @@ class _Reader:
             if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[k]:
                 continue
             actor = self.actor_at(t)
-            if actor is None or self.mention_kind(t) != "name":
-                continue
+            kind = self.mention_kind(t)
+            if actor is None or not (
+                kind == "name" or (kind == "pronoun" and actor.id in self.named())
+            ):
+                continue  # a pronoun counts when the actor stage linked it to a name
             if actor.kind == "person" or t.ent_type_ == "PERSON" or self.looks_personal(actor):
                 return actor.id
         return None

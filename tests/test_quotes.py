@@ -1691,6 +1691,25 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
              ("direct", "We had no choice,", "Save the Children")],
         ),
         (
+            # A bare "the minister" is the minister of any portfolio named last, not a
+            # former minister.
+            "The envoy, former Malian foreign minister Awa Keita, met the press. "
+            '"We saw no fraud," she said.\n\nDefence Minister Jonas Berg wrote that '
+            'troops were ready. "We will not be rushed," the minister added.',
+            [("direct", "We saw no fraud,", "Awa Keita"),
+             ("indirect", "troops were ready", "Jonas Berg"),
+             ("direct", "We will not be rushed,", "Jonas Berg")],
+        ),
+        (
+            # A new description of several people named: the subject last made of one.
+            "The envoy Lars Holm said the talks were slow. Among the crowd was Rosa Petit, "
+            "70, who fled in 2020. She said she had come from Lyon.\n\n"
+            '"I lost my house," the retired nurse said.',
+            [("indirect", "the talks were slow", "Lars Holm"),
+             ("indirect", "she had come from Lyon", "Rosa Petit"),
+             ("direct", "I lost my house,", "Rosa Petit")],
+        ),
+        (
             # An office the tagger read as a name, then the person's name in apposition.
             "The Director of Army Public Relations, Brigadier Tunde Okon, spoke in Abuja. "
             'He said: "The roads are open again."',
