@@ -586,6 +586,11 @@ class _Reader:
             return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
+        dashed = [s for s in subjects if s.i < verb.i and self.after_dash(s, verb)]
+        if subject is not None and dashed and subject.i < dashed[0].i:
+            # "ISLAMABAD, Feb 9 (Reuters) - Pakistan's election commission said": the
+            # parser took the dateline for a subject too; the one after the dash speaks.
+            subject = dashed[0]
         if (
             subject is not None
             and len(subjects) > 1
@@ -656,6 +661,14 @@ class _Reader:
                 ):
                     return child
         return None
+
+    def after_dash(self, subject: Token, verb: Token) -> bool:
+        """Whether a dash stands between the start of the sentence and this subject's
+        head word, with none between it and the verb."""
+        before = self.doc[subject.sent.start : subject.i]
+        between = self.doc[subject.i : verb.i]
+        dashes = ("-", "–", "—")
+        return any(t.text in dashes for t in before) and not any(t.text in dashes for t in between)
 
     def noun_before(self, verb: Token, stop: int) -> Token | None:
         """Return the head of the noun phrase that ends right before a verb, after ``stop``."""
@@ -731,9 +744,30 @@ class _Reader:
                 # "the group said": a body the actor stage linked it to stands; an actor
                 # of its own (the description its only mention) is no link.
                 actor_id = self.described_body(head, para) or actor_id
+        if (
+            not bare
+            and own is not None
+            and actor_id == own.id
+            and actor_id not in self.named()
+            and self.noun_class(head) == "proxy"
+        ):
+            actor_id = self.proxy_body(head, own, para) or actor_id
         if actor_id is None:
             actor_id = self.speaker_actor(_partitive(head))
         return actor_id, phrase
+
+    def proxy_body(self, head: Token, own: Actor, para: int) -> str | None:
+        """Return the body a re-mentioned spokesperson speaks for, or None.
+
+        "A spokesperson for the Interior Ministry told reporters …" ¶ "“…,” the
+        spokesperson said": the ministry, as at the first mention.
+        """
+        span = self.doc.char_span(*own.mentions[0], alignment_mode="expand")
+        if span is None or span.root.i == head.i:
+            return None
+        left, right = self.speaker_span(span.root)
+        body = self.resolve_head(span.root, para, left, right)
+        return body if body is not None and body != own.id else None
 
     def self_named(self, head: Token) -> str | None:
         """Return the person of "a relative, who gave her name only as Rosa", or None.
@@ -978,7 +1012,11 @@ class _Reader:
             if self.para_of[k] < para - 1:
                 break
             t = doc[k]
-            if not self.is_subject(t) or self.in_quote[k] or t.lower_ in _RELATIVE:
+            if (
+                not (self.is_subject(t) or _according_to(t))
+                or self.in_quote[k]
+                or t.lower_ in _RELATIVE
+            ):
                 continue
             found = self.named_person(t) or self.initialled_name(t)
             if found is None and t.lower_ in _PERSON_PRONOUNS:
@@ -2451,6 +2489,13 @@ def _refers_back(head: Token) -> bool:
         or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
         or (c.dep_ == "prep" and c.lower_ == "of")
         for c in head.children
+    )
+
+
+def _according_to(token: Token) -> bool:
+    """Whether a token heads the source of "according to": a speaker, like a subject."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
     )
 
 

@@ -1710,6 +1710,24 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
              ("direct", "I lost my house,", "Rosa Petit")],
         ),
         (
+            # A dateline the parser took for a second subject does not speak.
+            "LUSAKA, May 2 (Reuters) - Zambia's electoral commission said on Friday that "
+            "the count would be delayed.",
+            [("indirect", "the count would be delayed", "Zambia's electoral commission")],
+        ),
+        (
+            # The source of "according to" is followed like a subject; a re-mentioned
+            # spokesperson speaks for the body named at the first mention.
+            "A spokesperson for the Health Ministry told reporters that no decision had "
+            'been made. "This is for parliament," the spokesperson said.\n\nAccording to '
+            "law professor Jan Vos of Leiden University, a ruling could take years. "
+            '"The bar is high," he said.',
+            [("indirect", "no decision had been made", "Health Ministry"),
+             ("direct", "This is for parliament,", "Health Ministry"),
+             ("indirect", "a ruling could take years", "Jan Vos"),
+             ("direct", "The bar is high,", "Jan Vos")],
+        ),
+        (
             # An office the tagger read as a name, then the person's name in apposition.
             "The Director of Army Public Relations, Brigadier Tunde Okon, spoke in Abuja. "
             'He said: "The roads are open again."',
