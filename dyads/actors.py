@@ -61,6 +61,7 @@ from .kb import (
     one_slip,
     particle_name_end,
     person_by_name,
+    person_name,
     place_country,
 )
 from .nlp import PUBLISHED
@@ -2537,7 +2538,7 @@ def _build(doc: Doc, chains: list[_Chain], cands: list[_Cand]) -> DocActors:
         found.actors.append(
             Actor(
                 f"A{len(found.actors) + 1}",
-                chain.name,
+                person_name(chain.name) if kind == "person" else chain.name,
                 kind,
                 chain.country,
                 chain.sector,

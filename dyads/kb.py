@@ -1830,6 +1830,20 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word.replace("'", "").isalpha()
 
 
+def person_name(name: str) -> str:
+    """Drop the lower-case words a person's name cannot start with ("his nom de guerre
+    Abu Karim"), keeping name particles ("al-Sisi", "de Gaulle") and descriptions
+    that have no capitalised word at all ("retired nurse")."""
+    words = name.split()
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return name
+    particles = {w for p in name_particles() for w in p}
+    while start > 0 and words[start - 1] in particles:
+        start -= 1
+    return " ".join(words[start:])
+
+
 def particle_name_end(words: Sequence[str], start: int) -> int:
     """Return the end of a personal name with particles that starts at ``start``.
 

@@ -36,7 +36,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors, Mention
-from .kb import default_kb, given_names, norm, place_country
+from .kb import default_kb, given_names, norm, person_name, place_country
 from .nlp import HEADLINE_END, add_warning
 from .records import Actor, Quote
 from .resources import data_path, iter_lines, iter_tsv, word_list
@@ -781,15 +781,21 @@ class _Reader:
             if clause.dep_ not in ("relcl", "acl") or self.in_quote[clause.i]:
                 continue
             words = list(clause.subtree)
-            if not any(t.lemma_.lower() in ("name", "identify", "call") for t in words):
+            if not any(t.lemma_.lower() in _NAMING_WORDS for t in words):
                 continue
             for t in words:
+                nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if nxt is not None and nxt.text == "," and t.lower_ in _NAME_NOUNS:
+                    nxt = self.doc[t.i + 2] if t.i + 2 < len(self.doc) else None
                 if (
-                    t.lower_ == "as"
-                    and t.i + 1 < len(self.doc)
-                    and self.doc[t.i + 1].pos_ == "PROPN"
+                    (t.lower_ == "as" or t.lower_ in _NAME_NOUNS)
+                    and nxt is not None
+                    and nxt.pos_ == "PROPN"
+                    and nxt.i <= clause.right_edge.i
                 ):
-                    name = _phrase_head(self.doc, t.i + 1)
+                    # "who gave his name as X", "gave only her first name, X", "gave only
+                    # his nom de guerre X"
+                    name = _phrase_head(self.doc, nxt.i)
                     actor = self.actor_at(name)
                     return actor.id if actor is not None else self.speaker_actor(name, "person")
         return None
@@ -1032,6 +1038,12 @@ class _Reader:
                     ),
                     None,
                 ) or (self.described_person(t, speaking=False) if t.pos_ == "NOUN" else None)
+            if found is None and t.pos_ == "NOUN":
+                # "A parent, who gave his name only as Malam Sani, said": a description
+                # the actor stage linked to a named person is that person.
+                linked = self.actor_at(t)
+                if linked is not None and linked.kind == "person" and linked.id in self.named():
+                    found = linked.id
             spokes = None
             if found is None and self.noun_class(t) == "proxy":
                 # "A spokesman for Orbis said …. “…,” he said": the spokesman's words are
@@ -1370,6 +1382,8 @@ class _Reader:
             words[0] = words[0].lower()  # "Local fishermen", but "Ghanaian tabloid"
         name = " ".join(words)
         kind = kind or self.speaker_kind(head)
+        if kind == "person" and head.pos_ == "PROPN":
+            name = person_name(name)  # "his nom de guerre Abu Karim": Abu Karim
         role = default_kb().roles.get((norm(head.lemma_),)) or default_kb().roles.get(
             (norm(head.text),)
         )
@@ -2490,6 +2504,11 @@ def _refers_back(head: Token) -> bool:
         or (c.dep_ == "prep" and c.lower_ == "of")
         for c in head.children
     )
+
+
+# Words of a relative clause that names the person it follows ("who gave his name as").
+_NAME_NOUNS = frozenset({"name", "names", "pseudonym", "nickname", "alias", "guerre"})
+_NAMING_WORDS = _NAME_NOUNS | {"identify", "call"}
 
 
 def _according_to(token: Token) -> bool:

@@ -1728,6 +1728,19 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
              ("direct", "The bar is high,", "Jan Vos")],
         ),
         (
+            # A relative clause names the person it follows; a later pronoun goes on
+            # with that person, not with one named in an earlier paragraph.
+            "In a statement signed by its commissioner, Ibrahim Bello, the state government "
+            "said it had closed 12 schools.\n\nA parent, who gave his name only as Musa "
+            'Tanko, said two of his sons were taken. "I have not slept," he told reporters.'
+            "\n\nOne organiser, who gave only his nom de guerre Abu Karim, said the vigil "
+            "would go on.",
+            [("indirect", "it had closed 12 schools", "state government"),
+             ("indirect", "two of his sons were taken", "Musa Tanko"),
+             ("direct", "I have not slept,", "Musa Tanko"),
+             ("indirect", "the vigil would go on", "Abu Karim")],
+        ),
+        (
             # An office the tagger read as a name, then the person's name in apposition.
             "The Director of Army Public Relations, Brigadier Tunde Okon, spoke in Abuja. "
             'He said: "The roads are open again."',
