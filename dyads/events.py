@@ -72,6 +72,7 @@ _FLAGS = frozenset(
         "needlabour",
         "needtarget",
         "noobj",
+        "nooprd",
         "needsupport",
         "nonmil",
         "withperson",
@@ -99,6 +100,9 @@ _DATE_PREPS = frozenset(
 _CONTENT_PREPS = frozenset({"of", "to", "for", "on", "about", "against", "from"})
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 _THREATENING = frozenset({"SANCTION", "COERCE", "PROTEST"})
+# Subordinators after which "fighting" is a noun ("as fighting spread"), unlike "after
+# meeting Putin", where the gerund shares the main clause's subject.
+_NOUN_GERUND_MARKS = frozenset({"as", "if", "unless", "because", "although", "though", "once"})
 # Adverbial clauses of place state their own facts, whatever the modality of their head.
 _PLACE_WH = frozenset({"where", "wherever", "whereby"})
 # Who speaks for a state: its government, its forces, or the state itself (no sector).
@@ -674,6 +678,8 @@ def _constraints_hold(ctx: _Context, token: Token, entry: Trigger, extras: list[
         return False
     if "noobj" in flags and obj is not None:
         return False
+    if "nooprd" in flags and _child(token, {"oprd"}) is not None:
+        return False  # "leaving five officers dead" is a result, not a withdrawal
     if "ownobj" in flags and not (
         obj is not None and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in obj.children)
     ):
@@ -1043,6 +1049,13 @@ def _verb_subject(verb: Token, seen: int = 0) -> tuple[Token | None, str]:
         return subj, "nsubj"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None, ""  # "when asked": the head's subject is the one asked
+    if verb.tag_ == "VBG" and (
+        any(c.dep_ == "mark" and c.lower_ in _NOUN_GERUND_MARKS for c in verb.children)
+        or (verb.dep_ == "pcomp" and verb.head.lower_ in _NOUN_GERUND_MARKS)
+    ):
+        # "as fighting spread", "if fighting escalates": a noun the parser took for a
+        # gerund; after these words a gerund does not share the main clause's subject.
+        return None, ""
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         # Control and shared subjects: "agreed to meet", "met and discussed".
         obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None

@@ -1833,12 +1833,12 @@ def _name_word(word: str) -> bool:
 def person_name(name: str) -> str:
     """Drop the lower-case words a person's name cannot start with ("his nom de guerre
     Abu Karim"), keeping name particles ("al-Sisi", "de Gaulle") and descriptions
-    that have no capitalised word at all ("retired nurse")."""
+    ("retired nurse", "former Bolivian interior minister")."""
     words = name.split()
     start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    if start is None:
-        return name
     particles = {w for p in name_particles() for w in p}
+    if start is None or any(w.islower() and w not in particles for w in words[start:]):
+        return name
     while start > 0 and words[start - 1] in particles:
         start -= 1
     return " ".join(words[start:])

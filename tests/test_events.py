@@ -940,6 +940,10 @@ def test_events_dates(code, text, date, date_text):
         ("The Malian government scrapped its plan to meet the rebels.", ["REJECT"]),
         # what the agreement row names must be what the verb acts on, not a later phrase
         ("Chile scrapped the new visa rules after the trade deal with Peru.", ["AGREE"]),
+        # "leaving N dead" is a result, no withdrawal
+        ("Militants attacked a police post, leaving six officers dead.", ["ASSAULT"]),
+        # "as fighting spread": a noun the parser took for a gerund borrows no subject
+        ("Kenyan authorities shut down the internet in Lamu as fighting spread.", ["COERCE"]),
     ],
 )
 def test_events_types_coded_in_sentence(code, text, types):
