@@ -1653,6 +1653,35 @@ def _aim(m: _Match, inner: _Match) -> bool:
     return inner.type == m.type or (m.type == "ACCUSE" and inner.type in _GRIEVANCES)
 
 
+def _forecast(ctx: _Context, warning: Token, head: Token) -> bool:
+    """Whether a warning's content is someone else's act: a forecast, not a threat.
+
+    "Iran warned it would strike", "warned that its forces would respond", "warned
+    Russia that it would face sanctions" threaten; "Analysts warn that Ethiopia could
+    attack Eritrea" foretells Ethiopia's act, coded on its own (hypothetical).
+    """
+    if (
+        _lemma(warning) != "warn"
+        or head.dep_ != "ccomp"
+        or head.pos_ not in ("VERB", "AUX")
+        or _passive(head)
+    ):
+        return False
+    subj, _ = _verb_subject(head)
+    if subj is None or subj.pos_ == "PRON" or subj.i < warning.i:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in subj.children):
+        return False  # "its forces would respond"
+    sides = set(ctx.actor_ids(_verb_subject(warning)[0]))
+    sides |= set(ctx.actor_ids(_verb_object(warning)[0]))
+    doers = set(ctx.actor_ids(subj))
+    if doers & sides:
+        return False
+    countries = {a.id: a.country for a in ctx.actors.actors} if ctx.actors is not None else {}
+    own = {countries.get(i) for i in sides} - {None}
+    return not (doers and {countries.get(i) for i in doers} <= own)
+
+
 def _absorb(ctx: _Context, matches: list[_Match]) -> None:
     """Let content-taking triggers absorb their complements; fold noun subjects into verbs."""
     by_token = {m.token.i: m for m in matches}
@@ -1689,6 +1718,8 @@ def _absorb(ctx: _Context, matches: list[_Match]) -> None:
                     and _child(head, "neg") is None  # "agreed not to attack": an assurance
                 ):
                     m.dropped = True  # "agreed new sanctions": a decision, the act itself
+                elif m.type == "THREATEN" and _forecast(ctx, m.token, head):
+                    m.dropped = True  # "analysts warn that Ethiopia could attack Eritrea"
                 else:
                     inner.absorbed_by = m.token.i
                     m.content.append(inner)

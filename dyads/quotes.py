@@ -1551,18 +1551,19 @@ class _Reader:
             ),
             0,
         )
+        lead = 1 if words[0].lower() in ("the", "a", "an") else 0  # "The US" is the US
         if (
-            first == 0
+            first <= lead
             or any(p.role is not None and p.role.title for p in pieces if p.start < first)
             or not all(
                 w[:1].isupper()
                 and w.lower() not in _PLACE_QUALIFIERS
                 and w.lower().rstrip(".") not in _HONORIFICS
-                for w in words[:first]
+                for w in words[lead:first]
             )
         ):
             return None
-        name = " ".join(words)
+        name = " ".join(words[lead:])
         span = (self.doc[mention.start].idx, token.doc[mention.end - 1].idx + len(words[-1]))
         spans = {
             (s, e) for s, e in place.mentions if self.text[s:e] == self.text[span[0] : span[1]]

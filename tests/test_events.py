@@ -1602,3 +1602,25 @@ def test_events_a_where_clause_keeps_its_own_modality(code):
     )
     agree = [e for e in code(text).events if e.type == "AGREE"]
     assert [e.modality for e in agree] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Someone else's act in a warning is a forecast: the act, hypothetical, no threat.
+        (
+            "Analysts warn that Kenya could expel the Somali envoy if talks collapse.",
+            [("SANCTION", "hypothetical", ["Kenya"])],
+        ),
+        # The warner's own act, or what the warned side would face, is a threat.
+        ("Iran warned that it would strike Israel.", [("THREATEN", "asserted", ["Iran"])]),
+        (
+            "The US warned Russia that it would face new sanctions.",
+            [("THREATEN", "asserted", ["United States"])],
+        ),
+    ],
+)
+def test_events_a_warning_of_another_actor_s_act_is_a_forecast(code, text, expected):
+    result = code(text)
+    names = {a.id: a.name for a in result.actors}
+    assert [(e.type, e.modality, [names[i] for i in e.actor]) for e in result.events] == expected
