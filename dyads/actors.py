@@ -1790,15 +1790,21 @@ def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_
             if not group and r.kind == "person" and not r.plural:
                 # The appositive is another name for X: move its mention over.
                 old = chains[target.actor]
-                if target in old.cands and len(old.cands) == 1:
+                if target in old.cands and chain.name_len == 0 and old.name_len > 0:
+                    # "The Director of Media Operations, Major General Ada Obi": an office
+                    # the tagger took for a name; the person and her name are the name's.
+                    for moved in old.cands:
+                        moved.actor = cand.actor
+                    chain.cands.extend(old.cands)
+                    chain.cands.sort(key=lambda c: c.start)
+                    old.cands = []
+                    chain.name, chain.name_words = old.name, old.name_words
+                    chain.name_len, chain.entry_name = old.name_len, old.entry_name
+                    chain.gender = chain.gender or old.gender
+                elif target in old.cands and len(old.cands) == 1:
                     old.cands.remove(target)
                     target.actor = cand.actor
                     chain.cands.append(target)
-                    if chain.name_len == 0 and old.name_len > 0:
-                        # "The Director of Media Operations, Major General Ada Obi": an
-                        # office the tagger took for a name; the person's name is hers.
-                        chain.name, chain.name_words = old.name, old.name_words
-                        chain.name_len, chain.entry_name = old.name_len, old.entry_name
             chain.country = chain.country or r.country
             if chain.entry_name is None or not chain.role:
                 role = r.role

@@ -1924,18 +1924,33 @@ class _Reader:
         speaker_tok = cue.speaker if cue is not None else None
         if cue is None and before:
             speaker_tok = self.colon_speaker(before)
-        text = self.quote_text(q)
         if speaker_tok is not None:
             speaker, speaker_text = self.resolve(speaker_tok, para)
             cue_span = self.char_span(cue.start, cue.end) if cue is not None else None
-            self.add("direct", q.start, q.end, text, speaker, speaker_text, cue_span, para)
+            self.add_direct(q, speaker, speaker_text, cue_span, para)
             return
         # A floating quote: no cue of its own, so it continues the previous speaker.
         prev = next((p for p in reversed(self.found) if p.kind != "partial"), None)
         if prev is not None and prev.para >= para - 1 and prev.speaker_text is not None:
-            self.add("direct", q.start, q.end, text, prev.speaker, prev.speaker_text, None, para)
+            self.add_direct(q, prev.speaker, prev.speaker_text, None, para)
         else:
-            self.add("direct", q.start, q.end, text, None, None, None, para)
+            self.add_direct(q, None, None, None, para)
+
+    def add_direct(
+        self,
+        q: Quoted,
+        speaker: str | None,
+        speaker_text: str | None,
+        cue: tuple[int, int] | None,
+        para: int,
+    ) -> None:
+        """Record a direct quote, one for each paragraph of a quotation that runs over
+        several (each reopened with a mark at the paragraph start), all by its speaker."""
+        starts = [q.start, *(mark + 1 for mark in q.reopened)]
+        ends = [len(self.text[:mark].rstrip()) for mark in q.reopened] + [q.end]
+        for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            text = self.text[start:end]
+            self.add("direct", start, end, text, speaker, speaker_text, cue, para + n)
 
     def fragment(self, q: Quoted, first: int, last: int, para: int) -> None:
         """Record a quoted fragment as a partial quote with the speaker of its cue.

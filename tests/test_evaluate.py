@@ -191,6 +191,7 @@ def test_evaluate_end_to_end(nlp_model, tmp_path):
         ("events_fresh.jsonl", 60),
         ("events_fresh2.jsonl", 100),
         ("events_fresh3.jsonl", 100),
+        ("events_fresh4.jsonl", 100),
     ],
 )
 def test_evaluate_bundled_gold_files_are_well_formed(data_dir, name, size):

@@ -324,18 +324,21 @@ def test_quotes_floating_paragraph_continues_speaker(code):
     assert ("direct", "Children are drinking from puddles. We need trucks now.", "Lena Berg") in got
 
 
-def test_quotes_multi_paragraph_quote_is_one(code):
+def test_quotes_multi_paragraph_quote_is_one_quote_a_paragraph(code):
     text = (
         "Rescuer Omar Haddad described the night.\n\n"
         "“We dug with our hands for six hours.\n\n"
         "“When we found her, she was still breathing,” Haddad said."
     )
     result = code(text)
-    (quote,) = [q for q in result.quotes if q.kind == "direct"]
-    assert quote.text == (
-        "We dug with our hands for six hours.\n\n“When we found her, she was still breathing,"
-    )
-    assert result.text[quote.span[0] : quote.span[0] + 8] == "We dug w"
+    quotes = [q for q in result.quotes if q.kind == "direct"]
+    # One quotation over two paragraphs: a quote for each, both by the speaker of its cue.
+    assert [q.text for q in quotes] == [
+        "We dug with our hands for six hours.",
+        "When we found her, she was still breathing,",
+    ]
+    assert {q.speaker_text for q in quotes} == {"Haddad"}
+    assert [result.text[slice(*q.span)] for q in quotes] == [q.text for q in quotes]
 
 
 def test_quotes_headline_scare_quote_takes_headline_subject(code):
@@ -368,6 +371,7 @@ def test_quotes_unbalanced_marks_warn_and_keep_going(code):
         ("quotes_heldout2.jsonl", 30),
         ("quotes_heldout3.jsonl", 25),
         ("quotes_heldout4.jsonl", 25),
+        ("quotes_heldout5.jsonl", 25),
     ],
 )
 def test_quotes_gold_file_is_well_formed(data_dir, name, size):
