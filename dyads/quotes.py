@@ -2189,6 +2189,18 @@ class _Reader:
         """Return the characters of a content clause, without "that", dateline or end marks."""
         doc = self.doc
         left, right = clause.left_edge.i, clause.right_edge.i
+        verb = clause.head
+        split = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if (
+            split is not None
+            and clause.dep_ == "ccomp"
+            and split.right_edge.i + 1 == left
+            and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+            and any(c.dep_ == "dative" for c in verb.children)
+        ):
+            # "told us a draft resolution … was unlikely": the parser took the clause's
+            # subject for the verb's object.
+            left = split.left_edge.i
         for conj in clause.children:
             if conj.dep_ == "conj" and _has_that(conj) and conj.left_edge.i > clause.i:
                 right = conj.left_edge.i - 1

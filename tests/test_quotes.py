@@ -400,6 +400,23 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # A person noun of en_speaker_nouns.tsv speaks.
+            "The plaintiff said she had cried when she heard the verdict.",
+            [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
+        ),
+        (
+            # The parser took the reported clause's subject for the object of "told us".
+            "A council diplomat told us a draft resolution calling for a pause was unlikely "
+            "to pass.",
+            [
+                (
+                    "indirect",
+                    "a draft resolution calling for a pause was unlikely to pass",
+                    "A council diplomat",
+                )
+            ],
+        ),
+        (
             "Stena Line said in a statement that the fault had been fixed overnight.",
             [("indirect", "the fault had been fixed overnight", "Stena Line")],
         ),
