@@ -1546,6 +1546,7 @@ def _link(
     _country_from_places(doc, cands, chains)
     _members_of_bodies(doc, cands, chains)
     _pronouns(cands, chains)
+    _owned_by_pronoun(doc, cands, chains)
     return chains
 
 
@@ -2448,6 +2449,31 @@ def _locates(token: Token) -> bool:
     while verb.dep_ in ("prep", "pobj", "conj") and verb.head.i != verb.i:
         verb = verb.head
     return verb.lemma_.lower() not in _TRAVEL_VERBS
+
+
+def _owned_by_pronoun(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> None:
+    """Give "its forces", "their troops" the country of the state or body named before.
+
+    The owner is the nearest state (or body with a country) mentioned earlier in the
+    sentence: "Moscow denied that its forces had bombed …" (Russia's forces).
+    """
+    for chain in chains:
+        if chain.country or chain.kind not in ("group", "organisation") or not chain.cands:
+            continue
+        first = chain.cands[0]
+        token = doc[first.head]
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            continue
+        before = [
+            c
+            for c in cands
+            if c.end <= first.start and c.sent == first.sent and c.actor >= 0 and c is not first
+        ]
+        for cand in reversed(before):
+            owner = chains[cand.actor]
+            if owner.kind == "state" or (owner.kind == "organisation" and owner.country):
+                chain.country = owner.country
+                break
 
 
 def _pronouns(cands: list[_Cand], chains: list[_Chain]) -> None:

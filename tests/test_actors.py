@@ -1327,3 +1327,19 @@ def test_actors_region_tagged_as_person_is_the_region(nlp_blank, kb, name, first
 def test_actors_untagged_name_after_a_title(code, text, name, role, sector):
     (actor,) = [a for a in code(text).actors if a.kind == "person"]
     assert (actor.name, actor.role, actor.sector) == (name, role, sector)
+
+
+@pytest.mark.parametrize(
+    "text, group, country",
+    [
+        # "its forces" are the forces of the state named before them in the sentence.
+        ("Ankara denied that its forces had shelled the village.", "its forces", "TUR"),
+        ("Kenya said its troops would stay in Somalia.", "its troops", "KEN"),
+        # no state before them: no country
+        ("The rebels said their fighters had seized the town.", "their fighters", None),
+    ],
+)
+def test_actors_a_group_owned_by_a_pronoun_takes_the_owner_s_country(code, text, group, country):
+    result = code(text)
+    (actor,) = [a for a in result.actors if result.text[slice(*a.mentions[0])] == group]
+    assert actor.country == country
