@@ -645,6 +645,7 @@ class _Reader:
             depth < 3
             and verb.dep_ in ("conj", "advcl", "xcomp")
             and verb.head.pos_ in ("VERB", "AUX")
+            and not (self.in_quote[verb.head.i] and not self.in_quote[verb.i])
         ):
             head = verb.head
             if verb.tag_ == "VBG" and head.dep_ == "ccomp" and self.is_cue_verb(head.head):
@@ -660,6 +661,16 @@ class _Reader:
                     and not self.in_quote[child.i]
                 ):
                     return child
+        # "…,” the agency's director, Marta Lindqvist, told the BBC": the parser hung the
+        # verb on the quotation; the name right before it (past a comma) is its subject.
+        k = verb.i - 1
+        while k > verb.sent.start and (
+            self.doc[k].text == "," or (self.doc[k].like_num and self.doc[k - 1].text == ",")
+        ):
+            k -= 1  # past commas and an age: "Nur Begum, 31, said"
+        before = self.doc[k] if k >= verb.sent.start else None
+        if before is not None and before.pos_ == "PROPN" and not self.in_quote[before.i]:
+            return before
         return None
 
     def after_dash(self, subject: Token, verb: Token) -> bool:

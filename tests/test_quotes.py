@@ -400,6 +400,23 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # The parser hangs "told" on the quotation and leaves "said" without a subject:
+            # the name right before the verb (past commas and an age) speaks.
+            '"Stocks are at their lowest. Going lower would be dangerous for infants," the '
+            "agency's director in Chad, Ana Ruiz, told the BBC.\n\nIn an interview with "
+            "Radio Sahel, Ms Ruiz said malnutrition had climbed above 15%.\n\nIn the camp "
+            "at Farchana, Amina Idriss, 29, said she now skips meals.",
+            [
+                (
+                    "direct",
+                    "Stocks are at their lowest. Going lower would be dangerous for infants,",
+                    "the agency's director in Chad, Ana Ruiz",
+                ),
+                ("indirect", "malnutrition had climbed above 15%", "Ms Ruiz"),
+                ("indirect", "she now skips meals", "Amina Idriss"),
+            ],
+        ),
+        (
             # A person noun of en_speaker_nouns.tsv speaks.
             "The plaintiff said she had cried when she heard the verdict.",
             [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
