@@ -1039,6 +1039,18 @@ class _Reader:
             if found is None and t.lower_ in _PERSON_PRONOUNS:
                 actor = self.actor_at(t)
                 found = actor.id if actor is not None and actor.kind == "person" else None
+                # "“…,” she says": the pronoun of a cue speaks for the speaker found for it.
+                found = found or next(
+                    (
+                        f.speaker
+                        for f in self.found
+                        if f.speaker is not None
+                        and f.cue is not None
+                        and f.cue[0] > t.idx
+                        and f.cue[0] - t.idx <= len(t.text) + 2
+                    ),
+                    None,
+                )
             if found is None and t.pos_ in ("NOUN", "PROPN"):
                 found = next(
                     (
@@ -1944,8 +1956,33 @@ class _Reader:
         prev = next((p for p in reversed(self.found) if p.kind != "partial"), None)
         if prev is not None and prev.para >= para - 1 and prev.speaker_text is not None:
             self.add_direct(q, prev.speaker, prev.speaker_text, None, para)
+            return
+        # "She describes the process as slow." ¶ "“The first sign was small. …”": the
+        # person the text has just made its subject.
+        subject = self.narrated_person(o, para)
+        if subject is not None and self.actors is not None:
+            name = next(a.name for a in self.actors.actors if a.id == subject)
+            self.add_direct(q, subject, name, None, para)
         else:
             self.add_direct(q, None, None, None, para)
+
+    def narrated_person(self, before: int, para: int) -> str | None:
+        """Return the named person who is the latest subject before token ``before`` (in
+        this paragraph or the previous one), through a he/she pronoun, or None."""
+        doc = self.doc
+        for k in range(before - 1, -1, -1):
+            if self.para_of[k] < para - 1:
+                return None
+            t = doc[k]
+            if self.in_quote[k] or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in _PERSON_PRONOUNS:
+                actor = self.actor_at(t)
+                if actor is not None and actor.id in self.named():
+                    return actor.id
+                return self.recent_person(t, self.para_of[k])
+            return self.named_person(t)
+        return None
 
     def add_direct(
         self,

@@ -417,6 +417,19 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # A quotation with no cue after a paragraph about someone is that person's,
+            # followed through "she" and the speaker of her last quote.
+            "Lucía Marín says the charges were invented.\n\n“They did not need to jail "
+            "me,” she says.\n\nShe describes the process as slow.\n\n“The first sign "
+            "was small.\n\n“By then it was too late.”",
+            [
+                ("indirect", "the charges were invented", "Lucía Marín"),
+                ("direct", "They did not need to jail me,", "she"),
+                ("direct", "The first sign was small.", "Lucía Marín"),
+                ("direct", "By then it was too late.", "Lucía Marín"),
+            ],
+        ),
+        (
             # A person noun of en_speaker_nouns.tsv speaks.
             "The plaintiff said she had cried when she heard the verdict.",
             [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
