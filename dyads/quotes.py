@@ -1736,6 +1736,12 @@ class _Reader:
         lower = head.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS or lower in ("i", "we"):
             return True
+        if lower in _THING_PRONOUNS:
+            # "The embassy said … It accused the media of …": "it" speaks for a body
+            # quoted just before, not in "it is said".
+            previous = next((f.speaker for f in reversed(self.found) if f.speaker), None)
+            kinds = {a.id: a.kind for a in self.actors.actors} if self.actors is not None else {}
+            return kinds.get(previous) in ("organisation", "state", "group")
         if self.noun_class(head) not in (None, "data"):
             return True
         if head.pos_ == "NOUN" and lower.endswith(_AGENT_SUFFIXES):

@@ -430,6 +430,18 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # "It" after a body's quote is that body; blaming and dismissing attribute a
+            # quoted phrase like saying.
+            "The embassy said in a statement that the visit was a routine exchange. It "
+            'accused local media of "Cold War thinking".\n\nLima dismisses the claims '
+            'as "media hype".',
+            [
+                ("indirect", "the visit was a routine exchange", "The embassy"),
+                ("partial", "Cold War thinking", "It"),
+                ("partial", "media hype", "Lima"),
+            ],
+        ),
+        (
             # A person noun of en_speaker_nouns.tsv speaks.
             "The plaintiff said she had cried when she heard the verdict.",
             [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
