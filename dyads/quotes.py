@@ -586,6 +586,16 @@ class _Reader:
             return quoted
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct]
         subject = next((s for s in subjects if not self.in_quote[s.i]), None)
+        if (
+            verb.i < self.headline_tokens
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "over", "for") for c in verb.children)
+        ):
+            # "Minister accused of ‘cruelty’ over plan": a headline passive; the minister is
+            # accused, and the accuser, if any, is the "by" agent.
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         dashed = [s for s in subjects if s.i < verb.i and self.after_dash(s, verb)]
         if subject is not None and dashed and subject.i < dashed[0].i:
             # "ISLAMABAD, Feb 9 (Reuters) - Pakistan's election commission said": the

@@ -1825,3 +1825,12 @@ def test_quotes_a_bill_is_no_speaker_for_a_pronoun(code):
     names = {a.id: a.name for a in result.actors}
     assert [names.get(q.speaker) for q in result.quotes] == ["Dara Quinn", "Dara Quinn"]
     assert "Bill" not in names.values()
+
+
+def test_quotes_the_accused_of_a_headline_passive_is_no_speaker(code):
+    result = code(
+        "The minister faced criticism from charities on Monday.",
+        title="Minister accused of ‘cruelty’ over camp plan",
+    )
+    (quote,) = result.quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", "cruelty", None)
