@@ -1270,7 +1270,7 @@ class _Reader:
                     ):
                         return self.body_named_for_place(t) or principal.id
         if self.noun_class(head) == "document" and _refers_back(head):
-            issuer = self.document_issuer(head, para)
+            issuer = self.document_issuer(head, para) or self.court_of(head)
             if issuer is not None:
                 return issuer
         if actor is not None:
@@ -1329,6 +1329,18 @@ class _Reader:
                 return None
             return self.resolve_head(subject, para, subject.left_edge.i, subject.right_edge.i + 1)
         return None
+
+    def court_of(self, head: Token) -> str | None:
+        """Return the court whose "the ruling", "the verdict" a text quotes: the latest
+        judicial body (sector JUD) it names before, or None."""
+        if head.lemma_.lower() not in _JUDGMENTS or self.actors is None:
+            return None
+        before = [
+            a for a in self.actors.actors if a.sector == "JUD" and a.mentions[0][0] < head.idx
+        ]
+        if not before:
+            return None
+        return max(before, key=lambda a: max(s for s, _ in a.mentions if s < head.idx)).id
 
     def initialled_name(self, head: Token) -> str | None:
         """Return a person actor for a name written with initials that no actor took, or None.
@@ -2598,6 +2610,8 @@ def _refers_back(head: Token) -> bool:
     )
 
 
+# What a court issues: "the ruling said" quotes the court.
+_JUDGMENTS = frozenset({"ruling", "verdict", "judgment", "judgement"})
 # Words of a relative clause that names the person it follows ("who gave his name as").
 _NAME_NOUNS = frozenset({"name", "names", "pseudonym", "nickname", "alias", "guerre"})
 _NAMING_WORDS = _NAME_NOUNS | {"identify", "call"}

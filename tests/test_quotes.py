@@ -1773,6 +1773,12 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
              ("direct", "I lost my house,", "Rosa Petit")],
         ),
         (
+            # "the court" re-mentions the court named before; "the ruling" speaks for it.
+            "The Supreme Court on Monday struck down the law. In a split verdict, the court "
+            'also ordered a new count.\n\n“The law was void from the start,” the ruling said.',
+            [("direct", "The law was void from the start,", "Supreme Court")],
+        ),
+        (
             # A dateline the parser took for a second subject does not speak.
             "LUSAKA, May 2 (Reuters) - Zambia's electoral commission said on Friday that "
             "the count would be delayed.",
