@@ -1539,6 +1539,7 @@ def _link(
     _surname_mentions(doc, words, sent_of, cands, chains)
     _appositives(doc, kb, cands, chains)
     _named_by_appositive(cands, chains, named)
+    _named_later(doc, cands, chains, named)
     _body_anaphora(doc, words, kb, sent_of, cands, chains)
     _nationality_from_context(cands, chains)
     _places_by_context(cands, chains)
@@ -1882,6 +1883,46 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
             found[id(cand)] = name
             break
     return found
+
+
+def _named_later(
+    doc: Doc, cands: list[_Cand], chains: list[_Chain], named: dict[int, _Cand]
+) -> None:
+    """Merge "A retired army colonel … said" into the person a later "the colonel, X" names.
+
+    The earlier mention is an indefinite singular person nominal with the same head noun,
+    at most two sentences before, that no other mention joined.
+    """
+    for cand in cands:
+        name = named.get(id(cand))
+        r = cand.reading
+        if name is None or r is None or r.kind != "person" or not cand.definite:
+            continue
+        noun = doc[cand.head].lemma_.lower()
+        for earlier in cands:
+            if earlier.start >= cand.start or cand.sent - earlier.sent > 2:
+                continue
+            er = earlier.reading
+            if (
+                earlier.kind != "nominal"
+                or earlier.definite
+                or er is None
+                or er.kind != "person"
+                or er.plural
+                or doc[earlier.head].lemma_.lower() != noun
+                or earlier.actor < 0
+                or earlier.actor == name.actor
+                or len(chains[earlier.actor].cands) != 1
+            ):
+                continue
+            old, chain = chains[earlier.actor], chains[name.actor]
+            old.cands = []
+            earlier.actor = name.actor
+            chain.cands.append(earlier)
+            chain.cands.sort(key=lambda c: c.start)
+            chain.country = chain.country or er.country
+            chain.sector = chain.sector or er.sector
+            chain.role = chain.role or er.role
 
 
 def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[int, _Cand]) -> None:

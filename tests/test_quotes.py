@@ -1779,6 +1779,13 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
             [("direct", "The law was void from the start,", "Supreme Court")],
         ),
         (
+            # An indefinite description named later by "the colonel, X" is X.
+            "A retired army colonel who served in Tumbes said the attack was a warning.\n\n"
+            '"They can hit where they want," said the colonel, Jorge Paredes.',
+            [("indirect", "the attack was a warning", "Jorge Paredes"),
+             ("direct", "They can hit where they want,", "Jorge Paredes")],
+        ),
+        (
             # A dateline the parser took for a second subject does not speak.
             "LUSAKA, May 2 (Reuters) - Zambia's electoral commission said on Friday that "
             "the count would be delayed.",
