@@ -1094,11 +1094,13 @@ class _Reader:
                 gender = gendered_nouns().get(t.lemma_.lower())
             else:
                 gender = self.gender_of(found)
-            if gender == want and self.reported_at(t.idx):
+            if self.reported_at(t.idx):
                 # "His lawyer, Ian Brett, said Moss would plead not guilty." ¶ "“…,” he
                 # said": a subject inside reported speech is not the one the text is
-                # following; it counts only when no one else does.
-                reported = reported or found
+                # following; it counts only when no one else does (of unknown gender, not
+                # even then: "Raj Patel said Pixelcraft is … “…,” he said").
+                if gender == want:
+                    reported = reported or found
                 continue
             if gender == want:
                 # A person of unknown gender in the pronoun's own paragraph is nearer

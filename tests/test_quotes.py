@@ -1786,6 +1786,14 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
              ("direct", "They can hit where they want,", "Jorge Paredes")],
         ),
         (
+            # A body the tagger took for a person, inside reported speech, is not whom a
+            # later "he" follows.
+            "Analyst Omar Said of Gulf Research said Zentrix is following a well-worn "
+            'path. "Every platform hits this moment," he said.',
+            [("indirect", "Zentrix is following a well-worn path", "Omar Said"),
+             ("direct", "Every platform hits this moment,", "Omar Said")],
+        ),
+        (
             # A dateline the parser took for a second subject does not speak.
             "LUSAKA, May 2 (Reuters) - Zambia's electoral commission said on Friday that "
             "the count would be delayed.",
