@@ -1788,10 +1788,12 @@ def test_quotes_chanted_slogans_are_direct(code, text, quoted, speaker):
         (
             # A body the tagger took for a person, inside reported speech, is not whom a
             # later "he" follows.
-            "Analyst Omar Said of Gulf Research said Zentrix is following a well-worn "
-            'path. "Every platform hits this moment," he said.',
-            [("indirect", "Zentrix is following a well-worn path", "Omar Said"),
-             ("direct", "Every platform hits this moment,", "Omar Said")],
+            "Lena Ortiz told a radio station she would switch to a rival app.\n\nAnalyst "
+            "Raj Mehta of Creative Metrics said Pixelcraft is following a well-worn path. "
+            '"Every consumer app hits this moment," he said.',
+            [("indirect", "she would switch to a rival app", "Lena Ortiz"),
+             ("indirect", "Pixelcraft is following a well-worn path", "Raj Mehta"),
+             ("direct", "Every consumer app hits this moment,", "Raj Mehta")],
         ),
         (
             # A dateline the parser took for a second subject does not speak.
