@@ -1966,6 +1966,15 @@ def _clause_recipients(ctx: _Context, m: _Match, predicate: Token, actors: list[
             ids = [i for i in ctx.actor_ids(subj) if i not in actors]
             if ids:
                 return ids
+    if m.entry.pos == "NOUN" and m.type in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
+        # "drills encircling Taiwan", "strikes targeting Houthi positions": a participle on
+        # the act names what it is aimed at.
+        for clause in m.token.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBG":
+                obj, _ = _verb_object(clause)
+                ids = [i for i in ctx.actor_ids(obj) if i not in actors]
+                if ids:
+                    return ids
     return []
 
 

@@ -69,7 +69,14 @@ SETTLEMENT_NOUNS = frozenset(
     | {"neighbourhood", "neighborhood", "enclave", "camp", "municipality", "county"}
 )
 # Nouns after a place's name that make it the region around it ("the Kharkiv region").
-REGION_SUFFIXES = (" region", " province", " district", " oblast", " governorate", " county")
+REGION_SUFFIXES = (
+    " region", " province", " district", " oblast", " governorate", " county", " state"
+)  # fmt: skip
+# Directions before a place's name: "northern Idlib province" is in Idlib province.
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "northeastern", "northwestern", "southeastern", "southwestern"}
+)
 # People of a body: "members of the Taliban" are the Taliban's, with its country and sector.
 PARTITIVE_HEADS = frozenset(
     {"member", "members", "leader", "leaders", "supporter", "supporters"}
@@ -1586,7 +1593,11 @@ def place_country(name: str) -> str | None:
     "Kandahar", "the Tyumen region" (its first word): yes; a town that only shares an
     alternate spelling with the name: no.
     """
-    query = _strip_det(name.split())
+    words = name.split()
+    start = _det_count(words)
+    while start < len(words) - 1 and words[start].lower() in COMPASS_WORDS:
+        start += 1  # "the southern Puno region"
+    query = _strip_det(words[start:]) if start > _det_count(words) else _strip_det(words)
     found = locate(query)
     if found is None and query.lower().endswith(REGION_SUFFIXES):
         query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen

@@ -137,6 +137,9 @@ def locate(name: str, prefer: Iterable[str] = ()) -> Location | None:
     candidates = _gazetteer().get(key)
     if not candidates:
         return None
+    # A place under its own name outranks one that only has it as an alternate spelling
+    # ("Puno", the Peruvian region, is not Pune).
+    candidates = tuple(sorted(candidates, key=lambda p: p.name.lower() != key))
     preferred = set(prefer)
     best = next((p for p in candidates if p.country in preferred), candidates[0])
     if best.lat is None and best.population < 10**10:

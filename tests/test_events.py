@@ -1624,3 +1624,11 @@ def test_events_a_warning_of_another_actor_s_act_is_a_forecast(code, text, expec
     result = code(text)
     names = {a.id: a.name for a in result.actors}
     assert [(e.type, e.modality, [names[i] for i in e.actor]) for e in result.events] == expected
+
+
+def test_events_a_participle_on_a_nominal_act_names_its_target(code):
+    result = code("Chinese forces staged live-fire drills encircling Taiwan on Thursday.")
+    names = {a.id: a.name for a in result.actors}
+    assert [(e.type, [names[i] for i in e.recipient]) for e in result.events] == [
+        ("MOBILIZE", ["Taiwan"])
+    ]

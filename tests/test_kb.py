@@ -93,6 +93,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("Lagos state governor", "NGA", "GOV", "person"),
         ("New South Wales police", "AUS", "COP", "organisation"),
         ("New Mexico", "USA", "CVL", "place"),
+        # a direction before a region, and "state" as a region noun
+        ("the southern Puno region", "PER", "CVL", "place"),
+        ("police in Kaduna state", "NGA", "COP", "organisation"),
         ("Treasurer Jan Novak", None, "GOV", "person"),
         ("Leader of the Opposition Maria Lind", None, "OPP", "person"),
     ],

@@ -56,3 +56,9 @@ def test_places_region_country_names_states_not_towns(name, country):
 @pytest.mark.parametrize("name", ["Central", "North West", "Delta", "Unity"])
 def test_places_generic_subdivision_names_are_left_out(name):
     assert region_country(name) is None
+
+
+def test_places_own_name_outranks_an_alternate_spelling():
+    # "Puno" is Peru's region (and town), though a bigger city lists it as a spelling.
+    place = locate("Puno")
+    assert place is not None and (place.name, place.country) == ("Puno", "PER")
