@@ -2208,6 +2208,16 @@ class _Reader:
         if before:
             speaker = before[-1]
             comma = speaker.left_edge.i - 1
+            appos = next((c for c in speaker.rights if c.dep_ == "appos"), None)
+            if (
+                doc[comma].text != ","
+                and speaker.left_edge.i > sent.start  # not "Dr X, a scientist, pointed to"
+                and appos is not None
+                and doc[appos.left_edge.i - 1].text == ","
+            ):
+                # "… above 50 degrees Celsius, a security source said": the parser made the
+                # content's last word the subject and the speaker its apposition.
+                speaker, comma = appos, appos.left_edge.i - 1
         else:
             speaker = self.speaker_of(verb)
             comma = verb.i - 1
@@ -2345,9 +2355,22 @@ class _Reader:
         doc = self.doc
         anchor = doc[cue.start]
         head = anchor.head
-        if head is anchor or head.pos_ not in ("VERB", "AUX"):
-            return None
         phrase_left, phrase_right = anchor.left_edge.i, anchor.right_edge.i
+        if head is anchor or head.pos_ not in ("VERB", "AUX"):
+            # The parser missed the clause's verb ("Some hurled petrol bombs …, according to
+            # a correspondent"): the rest of the sentence, when the phrase opens or ends it.
+            sent = anchor.sent
+            if phrase_right >= sent.end - 2 and phrase_left > sent.start:
+                left, right = sent.start, phrase_left - 1
+            elif phrase_left <= sent.start + 1 and phrase_right < sent.end - 1:
+                left, right = phrase_right + 1, sent.end - 1
+            else:
+                return None
+            while right > left and (doc[right].is_punct or doc[right].is_space):
+                right -= 1
+            while left < right and (doc[left].is_punct or doc[left].is_space):
+                left += 1
+            return self.trimmed(left, right) if right > left else None
         left, right = head.left_edge.i, head.right_edge.i
         if phrase_left <= left:
             left = phrase_right + 1

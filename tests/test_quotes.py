@@ -442,6 +442,31 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # The parser found no verb in the clause "according to" ends; the parser
+            # made the clause's last word the subject and the speaker its apposition.
+            "Some hurled petrol bombs through the windows, according to a correspondent at "
+            "the scene.",
+            [
+                (
+                    "indirect",
+                    "Some hurled petrol bombs through the windows",
+                    "a correspondent at the scene",
+                ),
+            ],
+        ),
+        (
+            "Crowds set fire to the council offices as temperatures climbed above 50 degrees "
+            "Celsius, a security source said.",
+            [
+                (
+                    "indirect",
+                    "Crowds set fire to the council offices as temperatures climbed above 50 "
+                    "degrees Celsius",
+                    "a security source",
+                ),
+            ],
+        ),
+        (
             # A person noun of en_speaker_nouns.tsv speaks.
             "The plaintiff said she had cried when she heard the verdict.",
             [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
