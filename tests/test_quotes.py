@@ -467,6 +467,11 @@ def test_quotes_gold_file_is_well_formed(data_dir, name, size):
             ],
         ),
         (
+            # A court's ruling reports its finding.
+            "The Supreme Court ruled that the decree was unconstitutional.",
+            [("indirect", "the decree was unconstitutional", "The Supreme Court")],
+        ),
+        (
             # A person noun of en_speaker_nouns.tsv speaks.
             "The plaintiff said she had cried when she heard the verdict.",
             [("indirect", "she had cried when she heard the verdict", "The plaintiff")],
