@@ -1548,6 +1548,7 @@ def _link(
     _members_of_bodies(doc, cands, chains)
     _pronouns(cands, chains)
     _owned_by_pronoun(doc, cands, chains)
+    _placed_by_body_word(doc, chains)
     return chains
 
 
@@ -2514,6 +2515,32 @@ def _owned_by_pronoun(doc: Doc, cands: list[_Cand], chains: list[_Chain]) -> Non
             owner = chains[cand.actor]
             if owner.kind == "state" or (owner.kind == "organisation" and owner.country):
                 chain.country = owner.country
+                break
+
+
+def _placed_by_body_word(doc: Doc, chains: list[_Chain]) -> None:
+    """Give "army spokesman Colonel X" the country of "the army" the text placed before.
+
+    A person or group with no country whose first mention holds a common noun, as a
+    modifier, that heads a mention of organisations of one country takes that country.
+    """
+    bodies: dict[str, set[str]] = {}
+    for chain in chains:
+        if chain.kind == "organisation" and chain.country:
+            for c in chain.cands:
+                head = doc[c.head]
+                if head.pos_ == "NOUN":
+                    bodies.setdefault(head.lower_, set()).add(chain.country)
+    if not bodies:
+        return
+    for chain in chains:
+        if chain.country or chain.kind not in ("person", "group") or not chain.cands:
+            continue
+        first = chain.cands[0]
+        for token in doc[first.start : first.end]:
+            found = bodies.get(token.lower_) if token.dep_ == "compound" else None
+            if found is not None and len(found) == 1:
+                chain.country = next(iter(found))
                 break
 
 

@@ -1343,3 +1343,12 @@ def test_actors_a_group_owned_by_a_pronoun_takes_the_owner_s_country(code, text,
     result = code(text)
     (actor,) = [a for a in result.actors if result.text[slice(*a.mentions[0])] == group]
     assert actor.country == country
+
+
+def test_actors_a_body_word_before_a_title_places_the_person(code):
+    result = code(
+        "Gunmen attacked a post in northern Niger, the army said.\n\n"
+        '"They will be caught," army spokesman Colonel Issa Moussa said.'
+    )
+    (person,) = [a for a in result.actors if a.kind == "person"]
+    assert (person.name, person.country) == ("Issa Moussa", "NER")
