@@ -983,7 +983,8 @@ class _Reader:
 
         "Singer Ray Collins", "Ray Collins, the singer,": a noun in or beside a name mention.
         """
-        actor = next(a for a in self.actors.actors if a.id == actor_id)
+        actor = self.actor_by_id(actor_id)
+        assert actor is not None
         name = set(actor.name.split())
         for start, end in actor.mentions:
             first, last = self.token_at(start), self.token_at(end) - 1
@@ -1131,11 +1132,15 @@ class _Reader:
             return False
         return all(t.is_space or t.is_punct for t in self.doc[token.sent.start : token.left_edge.i])
 
+    def actor_by_id(self, actor_id: str | None) -> Actor | None:
+        """Return the actor with this id, or None."""
+        if self.actors is None or actor_id is None:
+            return None
+        return next((a for a in self.actors.actors if a.id == actor_id), None)
+
     def gender_of(self, actor_id: str) -> str | None:
         """Return "m"/"f" for a person by honorific or given name, else None."""
-        if self.actors is None:
-            return None
-        actor = next((a for a in self.actors.actors if a.id == actor_id), None)
+        actor = self.actor_by_id(actor_id)
         if actor is None:
             return None
         for start, end in actor.mentions:
@@ -1763,9 +1768,10 @@ class _Reader:
         if lower in _THING_PRONOUNS:
             # "The embassy said … It accused the media of …": "it" speaks for a body
             # quoted just before, not in "it is said".
-            previous = next((f.speaker for f in reversed(self.found) if f.speaker), None)
-            kinds = {a.id: a.kind for a in self.actors.actors} if self.actors is not None else {}
-            return kinds.get(previous) in ("organisation", "state", "group")
+            previous = self.actor_by_id(
+                next((f.speaker for f in reversed(self.found) if f.speaker), None)
+            )
+            return previous is not None and previous.kind in ("organisation", "state", "group")
         if self.noun_class(head) not in (None, "data"):
             return True
         if head.pos_ == "NOUN" and lower.endswith(_AGENT_SUFFIXES):
@@ -1950,7 +1956,7 @@ class _Reader:
         tail = self.text[q.start : end].rstrip()
         cue: _Cue | None = None
         after = self.region_after(c)
-        k = o - 1
+        k = o - 1  # the token before the opening mark
         while k >= 0 and doc[k].is_space:
             k -= 1
         # 'chanting "Out with them all!" According to police, …': the verb before cues it.
@@ -1961,13 +1967,9 @@ class _Reader:
             # "“Why now?” she asked." goes on after a question or exclamation mark.
             cue = self.cue_in(range(after.start, min(after.stop, after.start + 4)), last=False)
         before = self.region_before(o)
-        if not before:
+        if not before and k >= 0 and doc[k].text == ":" and not self.in_quote[k]:
             # "X told the council:" closing the paragraph before the quotation.
-            k = o - 1
-            while k >= 0 and doc[k].is_space:
-                k -= 1
-            if k >= 0 and doc[k].text == ":" and not self.in_quote[k]:
-                before = self.region_before(k + 1)
+            before = self.region_before(k + 1)
         if cue is None and before:
             cue = (
                 self.document_reading(before)
@@ -1989,10 +1991,9 @@ class _Reader:
             return
         # "She describes the process as slow." ¶ "“The first sign was small. …”": the
         # person the text has just made its subject.
-        subject = self.narrated_person(o, para)
-        if subject is not None and self.actors is not None:
-            name = next(a.name for a in self.actors.actors if a.id == subject)
-            self.add_direct(q, subject, name, None, para)
+        subject = self.actor_by_id(self.narrated_person(o, para))
+        if subject is not None:
+            self.add_direct(q, subject.id, subject.name, None, para)
         else:
             self.add_direct(q, None, None, None, para)
 
