@@ -1796,11 +1796,7 @@ def _appositives(doc: Doc, kb: KnowledgeBase, cands: list[_Cand], chains: list[_
                 if target in old.cands and chain.name_len == 0 and old.name_len > 0:
                     # "The Director of Media Operations, Major General Ada Obi": an office
                     # the tagger took for a name; the person and her name are the name's.
-                    for moved in old.cands:
-                        moved.actor = cand.actor
-                    chain.cands.extend(old.cands)
-                    chain.cands.sort(key=lambda c: c.start)
-                    old.cands = []
+                    _move_mentions(chains, target.actor, cand.actor)
                     chain.name, chain.name_words = old.name, old.name_words
                     chain.name_len, chain.entry_name = old.name_len, old.entry_name
                     chain.gender = chain.gender or old.gender
@@ -1886,6 +1882,16 @@ def _named_nominals(doc: Doc, cands: list[_Cand]) -> dict[int, _Cand]:
     return found
 
 
+def _move_mentions(chains: list[_Chain], source: int, target: int) -> None:
+    """Move every mention of actor ``source`` to actor ``target``, in text order."""
+    moved = chains[source].cands
+    chains[source].cands = []
+    for cand in moved:
+        cand.actor = target
+    chains[target].cands.extend(moved)
+    chains[target].cands.sort(key=lambda c: c.start)
+
+
 def _named_later(
     doc: Doc, cands: list[_Cand], chains: list[_Chain], named: dict[int, _Cand]
 ) -> None:
@@ -1916,11 +1922,8 @@ def _named_later(
                 or len(chains[earlier.actor].cands) != 1
             ):
                 continue
-            old, chain = chains[earlier.actor], chains[name.actor]
-            old.cands = []
-            earlier.actor = name.actor
-            chain.cands.append(earlier)
-            chain.cands.sort(key=lambda c: c.start)
+            chain = chains[name.actor]
+            _move_mentions(chains, earlier.actor, name.actor)
             chain.country = chain.country or er.country
             chain.sector = chain.sector or er.sector
             chain.role = chain.role or er.role
@@ -1954,11 +1957,7 @@ def _named_by_appositive(cands: list[_Cand], chains: list[_Chain], named: dict[i
             chain.role = chain.role or r.role
             chain.role_class = chain.role_class or r.role_class
         chain.gender = chain.gender or old.gender
-        for moved in old.cands:
-            moved.actor = name.actor
-            chain.cands.append(moved)
-        old.cands = []
-        chain.cands.sort(key=lambda c: c.start)
+        _move_mentions(chains, cand.actor, name.actor)
 
 
 def _body_anaphora(
@@ -2030,10 +2029,7 @@ def _body_anaphora(
             _link_body_nominal(doc, token, sent_of, cands, chains, n)
             added = True
         else:
-            chains[cand.actor].cands = []
-            cand.actor = n
-            chains[n].cands.append(cand)
-            chains[n].cands.sort(key=lambda c: c.start)
+            _move_mentions(chains, cand.actor, n)
     if added:
         cands.sort(key=lambda c: c.start)
 

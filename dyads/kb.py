@@ -1597,7 +1597,7 @@ def place_country(name: str) -> str | None:
     start = _det_count(words)
     while start < len(words) - 1 and words[start].lower() in COMPASS_WORDS:
         start += 1  # "the southern Puno region"
-    query = _strip_det(words[start:]) if start > _det_count(words) else _strip_det(words)
+    query = " ".join(words[start:])
     found = locate(query)
     if found is None and query.lower().endswith(REGION_SUFFIXES):
         query = query.rsplit(" ", 1)[0]  # "the Tyumen region": the region of Tyumen
